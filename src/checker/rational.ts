@@ -1,0 +1,149 @@
+// rational.ts: exact rationals over bigint, canonical "p/q" strings. Trusted; no dependencies.
+
+/** Greatest common divisor of two bigints (always >= 0). */
+export function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b !== 0n) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+/**
+ * An exact rational number `n/d`, always in canonical form: `d > 0` and `gcd(n, d) = 1`.
+ * Immutable. Build from bigints or `"p/q"` strings, never from a JavaScript `number`.
+ */
+export class Rat {
+  /** Numerator. */
+  readonly n: bigint;
+  /** Denominator, always positive. */
+  readonly d: bigint;
+
+  private constructor(n: bigint, d: bigint) {
+    this.n = n;
+    this.d = d;
+  }
+
+  /** `n/d`, normalised. Throws on a zero denominator. */
+  static of(n: bigint, d: bigint = 1n): Rat {
+    if (d === 0n) throw new RangeError('Rat: zero denominator');
+    if (d < 0n) {
+      n = -n;
+      d = -d;
+    }
+    if (d === 1n) return new Rat(n, 1n);
+    const g = gcd(n, d);
+    return g === 1n ? new Rat(n, d) : new Rat(n / g, d / g);
+  }
+
+  /** An integer. */
+  static int(n: bigint): Rat {
+    return new Rat(n, 1n);
+  }
+
+  /** `m * 2^e` for an integer exponent `e` (the value of a binary float). */
+  static dyadic(m: bigint, e: number): Rat {
+    if (!Number.isSafeInteger(e)) throw new RangeError('Rat.dyadic: exponent must be a safe integer');
+    return e >= 0 ? new Rat(m << BigInt(e), 1n) : Rat.of(m, 1n << BigInt(-e));
+  }
+
+  static readonly ZERO = new Rat(0n, 1n);
+  static readonly ONE = new Rat(1n, 1n);
+
+  /**
+   * Parse the canonical text form `-?(0|[1-9][0-9]*)(/[1-9][0-9]*)?`. The value must be in lowest
+   * terms when `canonicalOnly` is set (the default for certificates); otherwise it is normalised.
+   * `maxDigits` bounds the length of the text (hostile inputs).
+   */
+  static parse(text: string, opts: { canonicalOnly?: boolean; maxDigits?: number } = {}): Rat {
+    const maxDigits = opts.maxDigits ?? 100_000;
+    if (typeof text !== 'string') throw new TypeError('rational must be a string "p/q"');
+    if (text.length > maxDigits + 2) throw new RangeError(`rational has more than ${maxDigits} digits`);
+    const m = /^(-?)(0|[1-9][0-9]*)(?:\/([1-9][0-9]*))?$/.exec(text);
+    if (m === null) throw new SyntaxError(`not a rational "p/q": ${JSON.stringify(text.slice(0, 40))}`);
+    const sign = m[1] === '-' ? -1n : 1n;
+    const n = sign * BigInt(m[2] ?? '0');
+    const d = m[3] === undefined ? 1n : BigInt(m[3]);
+    if (m[1] === '-' && n === 0n) throw new SyntaxError('rational "-0" is not canonical');
+    const r = Rat.of(n, d);
+    if ((opts.canonicalOnly ?? true) && (r.n !== n || r.d !== d || m[3] === '1')) {
+      throw new SyntaxError(`rational ${text} is not in lowest terms`);
+    }
+    return r;
+  }
+
+  /** Canonical text: `"p"` for integers, `"p/q"` otherwise. */
+  toString(): string {
+    return this.d === 1n ? this.n.toString() : `${this.n}/${this.d}`;
+  }
+
+  toJSON(): string {
+    return this.toString();
+  }
+
+  add(o: Rat): Rat {
+    if (this.d === o.d) return Rat.of(this.n + o.n, this.d);
+    return Rat.of(this.n * o.d + o.n * this.d, this.d * o.d);
+  }
+
+  sub(o: Rat): Rat {
+    if (this.d === o.d) return Rat.of(this.n - o.n, this.d);
+    return Rat.of(this.n * o.d - o.n * this.d, this.d * o.d);
+  }
+
+  mul(o: Rat): Rat {
+    return Rat.of(this.n * o.n, this.d * o.d);
+  }
+
+  div(o: Rat): Rat {
+    if (o.n === 0n) throw new RangeError('Rat: division by zero');
+    return Rat.of(this.n * o.d, this.d * o.n);
+  }
+
+  neg(): Rat {
+    return new Rat(-this.n, this.d);
+  }
+
+  /** -1, 0 or 1. */
+  sign(): -1 | 0 | 1 {
+    return this.n > 0n ? 1 : this.n < 0n ? -1 : 0;
+  }
+
+  isZero(): boolean {
+    return this.n === 0n;
+  }
+
+  /** -1, 0 or 1 as `this` is less than, equal to or greater than `o`. */
+  cmp(o: Rat): -1 | 0 | 1 {
+    const l = this.n * o.d;
+    const r = o.n * this.d;
+    return l < r ? -1 : l > r ? 1 : 0;
+  }
+
+  eq(o: Rat): boolean {
+    return this.n === o.n && this.d === o.d;
+  }
+}
+
+/** Dot product of two rational vectors of equal length (one normalisation at the end). */
+export function dot(a: readonly Rat[], b: readonly Rat[]): Rat {
+  if (a.length !== b.length) throw new RangeError('dot: length mismatch');
+  let n = 0n;
+  let d = 1n;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Rat;
+    const y = b[i] as Rat;
+    if (x.n === 0n || y.n === 0n) continue;
+    const pd = x.d * y.d;
+    const pn = x.n * y.n;
+    if (pd === d) n += pn;
+    else {
+      n = n * pd + pn * d;
+      d = d * pd;
+    }
+  }
+  return Rat.of(n, d);
+}
