@@ -1,0 +1,75 @@
+// optimize.ts: exact, certified max c^T x subject to A x <= b.
+import { Rat } from '../checker/rational.js';
+import { checkShape } from './feasible.js';
+import { feasibleCore } from './feasibleCore.js';
+import { ratsOver } from './lazyPoint.js';
+import { runStandardSimplex } from './standardSimplex.js';
+import type { OptimizeResult, SparseEntry } from './types.js';
+import { assertFarkas, assertPoint } from './verifyInt.js';
+
+/**
+ * Solve `max c^T x` s.t. `A x <= b` (`x` free) exactly, through the dual
+ * `min b^T lambda` s.t. `A^T lambda = c`, `lambda >= 0` (k equality rows, m columns).
+ * - `optimal`: `x` feasible, `dual` = `lambda >= 0` with `A^T lambda = c`, `b^T lambda = value = c^T x`.
+ * - `infeasible`: a Farkas vector as in {@link feasible}.
+ * - `unbounded`: a feasible `x` and a `ray` with `A ray <= 0`, `c^T ray > 0`.
+ * Every answer is verified exactly before returning; an internal inconsistency throws.
+ */
+export function optimize(A: readonly (readonly bigint[])[], b: readonly bigint[], c: readonly bigint[]): OptimizeResult {
+  const k = c.length;
+  checkShape(A, b, k);
+  const m = A.length;
+  const sigma = c.map((v) => (v < 0n ? -1n : 1n));
+  const cols: bigint[][] = [];
+  for (let j = 0; j < m; j++) {
+    const a = A[j] as readonly bigint[];
+    cols.push(a.map((v, i) => v * (sigma[i] as bigint)));
+  }
+  const rhs = c.map((v, i) => v * (sigma[i] as bigint));
+  const out = runStandardSimplex({ cols, rhs, cost: b });
+  if (out.kind === 'unbounded') {
+    const rows = out.entries.map((e) => e.col);
+    const vals = out.entries.map((e) => e.num);
+    assertFarkas(A, b, k, rows, vals);
+    return { kind: 'infeasible', farkas: rows.map((row, t) => ({ row, value: Rat.int(vals[t] as bigint) })) };
+  }
+  if (out.kind === 'phase1Positive') {
+    const ray = out.y.map((v, i) => v * (sigma[i] as bigint));
+    assertPoint(A, new Array<bigint>(m).fill(0n), ray, 1n);
+    let cr = 0n;
+    for (let i = 0; i < k; i++) cr += (c[i] as bigint) * (ray[i] as bigint);
+    if (cr <= 0n) throw new Error('optimize: ray does not improve the objective (internal error)');
+    const fc = feasibleCore(A, b, k);
+    if (fc.kind === 'infeasible') {
+      assertFarkas(A, b, k, fc.rows, fc.vals);
+      return { kind: 'infeasible', farkas: fc.rows.map((row, t) => ({ row, value: Rat.int(fc.vals[t] as bigint) })) };
+    }
+    assertPoint(A, b, fc.num, fc.den);
+    return { kind: 'unbounded', x: ratsOver(fc.num, fc.den), ray: ray.map((v) => Rat.int(v)) };
+  }
+  const { basis, beta, den, y } = out;
+  const xNum = y.map((v, i) => v * (sigma[i] as bigint));
+  assertPoint(A, b, xNum, den);
+  const aty = new Array<bigint>(k).fill(0n);
+  let bty = 0n;
+  const pairs: [number, bigint][] = [];
+  for (let i = 0; i < basis.length; i++) {
+    const j = basis[i] as number;
+    const v = beta[i] as bigint;
+    if (j < 0 || v === 0n) continue;
+    if (v < 0n) throw new Error('optimize: negative dual (internal error)');
+    pairs.push([j, v]);
+    const a = A[j] as readonly bigint[];
+    for (let t = 0; t < k; t++) aty[t] = (aty[t] as bigint) + v * (a[t] as bigint);
+    bty += v * (b[j] as bigint);
+  }
+  let cx = 0n;
+  for (let t = 0; t < k; t++) {
+    if (aty[t] !== (c[t] as bigint) * den) throw new Error('optimize: A^T lambda != c (internal error)');
+    cx += (c[t] as bigint) * (xNum[t] as bigint);
+  }
+  if (cx !== bty) throw new Error('optimize: duality gap (internal error)');
+  pairs.sort((u, v) => u[0] - v[0]);
+  const dual: SparseEntry[] = pairs.map(([row, v]) => ({ row, value: Rat.of(v, den) }));
+  return { kind: 'optimal', x: ratsOver(xNum, den), value: Rat.of(bty, den), dual };
+}

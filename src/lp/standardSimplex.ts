@@ -1,0 +1,219 @@
+// standardSimplex.ts: fraction-free revised simplex for { lambda >= 0 : M lambda = rhs } with few rows.
+
+/** A standard-form problem `min cost^T lambda` s.t. `M lambda = rhs`, `lambda >= 0`, integer data. */
+export interface StandardForm {
+  /** The `n` columns of `M`, each of length `p` (the number of rows). */
+  readonly cols: readonly (readonly bigint[])[];
+  /** Right-hand side, length `p`, every entry `>= 0`. */
+  readonly rhs: readonly bigint[];
+  /** Phase-2 costs (length `n`); without them the run stops after phase 1. */
+  readonly cost?: readonly bigint[] | undefined;
+}
+
+/**
+ * Outcome of {@link runStandardSimplex}. All vectors are integer numerators; `den > 0`.
+ * - `phase1Positive`: no feasible `lambda`; `y` satisfies `y^T M_j <= 0` for every column and
+ *   `y^T rhs > 0` (a Farkas certificate for the standard form).
+ * - `optimal`: basic feasible `lambda` with `lambda[basis[i]] = beta[i]/den` (artificial basics,
+ *   negative entries of `basis`, are at zero); with costs, `y/den` are optimal simplex multipliers:
+ *   `cost_j*den - y^T M_j >= 0` for every column and `y^T rhs = cost^T (beta/den) * den`.
+ * - `unbounded`: a direction `d >= 0` (`entries`, sparse) with `M d = 0` and `cost^T d < 0`.
+ */
+export type StandardOutcome =
+  | { readonly kind: 'phase1Positive'; readonly y: bigint[] }
+  | {
+      readonly kind: 'optimal';
+      readonly basis: number[];
+      readonly beta: bigint[];
+      readonly den: bigint;
+      readonly y: bigint[];
+    }
+  | { readonly kind: 'unbounded'; readonly entries: { col: number; num: bigint }[] };
+
+/**
+ * Revised simplex with artificial variables (phase 1) and optional phase 2, Bland's rule.
+ *
+ * The basis inverse is kept fraction-free as `adj/den` with an integer matrix `adj` and `den > 0`
+ * (`den` is, up to sign, the determinant of the basis matrix; updates divide exactly), so pricing
+ * a column is `p` bigint products and no gcd is ever taken.
+ *
+ * Termination: entering variable = the lowest-index structural column with negative reduced cost,
+ * leaving variable = minimum ratio with ties broken by lowest variable index (artificials are
+ * ordered before structurals). This is Bland's rule, under which the simplex method cannot cycle,
+ * hence visits each basis at most once. Artificial columns that leave the basis are never priced
+ * again; this removes columns at most `p` times, and after the last removal the run is Bland's rule
+ * on a fixed problem, so it terminates. Phase 1 is bounded below by 0, phase 2 either finds an
+ * unbounded direction or terminates at an optimal basis.
+ */
+export function runStandardSimplex(sf: StandardForm): StandardOutcome {
+  const { cols, rhs, cost } = sf;
+  const p = rhs.length;
+  const n = cols.length;
+  const adj: bigint[][] = [];
+  for (let i = 0; i < p; i++) {
+    const row = new Array<bigint>(p).fill(0n);
+    row[i] = 1n;
+    adj.push(row);
+  }
+  let den = 1n;
+  const beta = rhs.slice();
+  // basis[i] >= 0: structural column; basis[i] = -1 - i: the artificial of row i.
+  const basis: number[] = [];
+  for (let i = 0; i < p; i++) basis.push(-1 - i);
+  const inBasis = new Uint8Array(n);
+  const alpha = new Array<bigint>(p).fill(0n);
+  const y = new Array<bigint>(p).fill(0n);
+  const rank = (v: number): number => (v < 0 ? -1 - v : p + v);
+
+  const computeAlpha = (col: readonly bigint[]): void => {
+    for (let i = 0; i < p; i++) {
+      const row = adj[i] as bigint[];
+      let s = 0n;
+      for (let c = 0; c < p; c++) {
+        const v = col[c] as bigint;
+        if (v !== 0n) s += (row[c] as bigint) * v;
+      }
+      alpha[i] = s;
+    }
+  };
+
+  const ratioTest = (): number => {
+    let r = -1;
+    for (let i = 0; i < p; i++) {
+      const a = alpha[i] as bigint;
+      if (a <= 0n) continue;
+      if (r < 0) {
+        r = i;
+        continue;
+      }
+      const lhs = (beta[i] as bigint) * (alpha[r] as bigint);
+      const rhsv = (beta[r] as bigint) * a;
+      if (lhs < rhsv || (lhs === rhsv && rank(basis[i] as number) < rank(basis[r] as number))) r = i;
+    }
+    return r;
+  };
+
+  const pivot = (r: number, q: number): void => {
+    const ar = alpha[r] as bigint;
+    const rowR = adj[r] as bigint[];
+    const bR = beta[r] as bigint;
+    for (let i = 0; i < p; i++) {
+      if (i === r) continue;
+      const ai = alpha[i] as bigint;
+      const row = adj[i] as bigint[];
+      if (ai === 0n) {
+        for (let c = 0; c < p; c++) row[c] = (ar * (row[c] as bigint)) / den;
+        beta[i] = (ar * (beta[i] as bigint)) / den;
+      } else {
+        for (let c = 0; c < p; c++) row[c] = (ar * (row[c] as bigint) - ai * (rowR[c] as bigint)) / den;
+        beta[i] = (ar * (beta[i] as bigint) - ai * bR) / den;
+      }
+    }
+    den = ar;
+    if (den < 0n) {
+      den = -den;
+      for (let i = 0; i < p; i++) {
+        const row = adj[i] as bigint[];
+        for (let c = 0; c < p; c++) row[c] = -(row[c] as bigint);
+        beta[i] = -(beta[i] as bigint);
+      }
+    }
+    const old = basis[r] as number;
+    if (old >= 0) inBasis[old] = 0;
+    basis[r] = q;
+    inBasis[q] = 1;
+  };
+
+  const dotY = (col: readonly bigint[]): bigint => {
+    let s = 0n;
+    for (let c = 0; c < p; c++) {
+      const v = y[c] as bigint;
+      if (v !== 0n) s += v * (col[c] as bigint);
+    }
+    return s;
+  };
+
+  // Phase 1: minimise the sum of artificials.
+  for (;;) {
+    let obj = 0n;
+    y.fill(0n);
+    for (let i = 0; i < p; i++) {
+      if ((basis[i] as number) >= 0) continue;
+      obj += beta[i] as bigint;
+      const row = adj[i] as bigint[];
+      for (let c = 0; c < p; c++) y[c] = (y[c] as bigint) + (row[c] as bigint);
+    }
+    if (obj === 0n) break;
+    let q = -1;
+    for (let j = 0; j < n; j++) {
+      if (inBasis[j] === 1) continue;
+      if (dotY(cols[j] as bigint[]) > 0n) {
+        q = j;
+        break;
+      }
+    }
+    if (q < 0) return { kind: 'phase1Positive', y: y.slice() };
+    computeAlpha(cols[q] as bigint[]);
+    const r = ratioTest();
+    if (r < 0) throw new Error('simplex: phase 1 unbounded (internal error)');
+    pivot(r, q);
+  }
+
+  if (cost === undefined) return { kind: 'optimal', basis: basis.slice(), beta: beta.slice(), den, y: [] };
+
+  // Drive zero-level artificials out of the basis where possible; rows where this is impossible
+  // are redundant (every column has a zero entry in that row of adj*M, and stays so).
+  for (let r = 0; r < p; r++) {
+    if ((basis[r] as number) >= 0) continue;
+    const row = adj[r] as bigint[];
+    for (let j = 0; j < n; j++) {
+      if (inBasis[j] === 1) continue;
+      const col = cols[j] as bigint[];
+      let s = 0n;
+      for (let c = 0; c < p; c++) s += (row[c] as bigint) * (col[c] as bigint);
+      if (s !== 0n) {
+        computeAlpha(col);
+        pivot(r, j);
+        break;
+      }
+    }
+  }
+
+  // Phase 2: minimise cost^T lambda.
+  for (;;) {
+    y.fill(0n);
+    for (let i = 0; i < p; i++) {
+      const bi = basis[i] as number;
+      if (bi < 0) continue;
+      const cb = cost[bi] as bigint;
+      if (cb === 0n) continue;
+      const row = adj[i] as bigint[];
+      for (let c = 0; c < p; c++) y[c] = (y[c] as bigint) + cb * (row[c] as bigint);
+    }
+    let q = -1;
+    for (let j = 0; j < n; j++) {
+      if (inBasis[j] === 1) continue;
+      if ((cost[j] as bigint) * den - dotY(cols[j] as bigint[]) < 0n) {
+        q = j;
+        break;
+      }
+    }
+    if (q < 0) return { kind: 'optimal', basis: basis.slice(), beta: beta.slice(), den, y: y.slice() };
+    computeAlpha(cols[q] as bigint[]);
+    for (let i = 0; i < p; i++) {
+      if ((basis[i] as number) < 0 && alpha[i] !== 0n) throw new Error('simplex: redundant row moved (internal error)');
+    }
+    const r = ratioTest();
+    if (r < 0) {
+      const entries: { col: number; num: bigint }[] = [{ col: q, num: den }];
+      for (let i = 0; i < p; i++) {
+        const bi = basis[i] as number;
+        const a = alpha[i] as bigint;
+        if (bi >= 0 && a !== 0n) entries.push({ col: bi, num: -a });
+      }
+      entries.sort((u, v) => u.col - v.col);
+      return { kind: 'unbounded', entries };
+    }
+    pivot(r, q);
+  }
+}
