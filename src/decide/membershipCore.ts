@@ -1,0 +1,260 @@
+// membershipCore.ts: exact, certified decision of { z : ineqA z <= ineqB, eqA z = eqB } over Q.
+import { Rat } from '../checker/rational.js';
+import { eliminateEqualities } from '../lp/eliminate.js';
+import { feasibleCore, type RouteSlot } from '../lp/feasibleCore.js';
+import { ratsOver } from '../lp/lazyPoint.js';
+import type { LazyPoint, SparseEntry } from '../lp/types.js';
+
+/** An integer system `ineqA z <= ineqB`, `eqA z = eqB`. */
+export interface IntSystem {
+  readonly ineqA: readonly (readonly bigint[])[];
+  readonly ineqB: readonly bigint[];
+  readonly eqA: readonly (readonly bigint[])[];
+  readonly eqB: readonly bigint[];
+}
+
+/**
+ * The route a decision took, for statistics: `zero-row` (a zero row with an impossible
+ * right-hand side), `eq-inconsistent` (the equalities alone), `full-rank` (the equalities pin a
+ * single point), and on the system reduced to the null space of the equalities: `origin` (the
+ * particular solution works), `interval` (one free direction), `simplex`.
+ */
+export type DecisionPath = 'zero-row' | 'eq-inconsistent' | 'full-rank' | 'origin' | 'interval' | 'simplex';
+
+/** Result of {@link decideSystem}. */
+export type Decision =
+  | {
+      readonly kind: 'witness';
+      /** A point of the system (rationals computed on first access from `point`). */
+      readonly z: Rat[];
+      /** The point as integer numerators over a positive common denominator. */
+      readonly point: LazyPoint;
+      readonly path: DecisionPath;
+    }
+  | {
+      readonly kind: 'farkas';
+      /** `lambda >= 0` on inequality rows, sorted by row, nonzero values. */
+      readonly lambda: SparseEntry[];
+      /** Free `mu` on equality rows, sorted by row, nonzero values. */
+      readonly mu: SparseEntry[];
+      readonly path: DecisionPath;
+    };
+
+function witness(num: bigint[], den: bigint, path: DecisionPath): Decision {
+  let cache: Rat[] | undefined;
+  return {
+    kind: 'witness',
+    point: { num, den },
+    get z(): Rat[] {
+      cache ??= ratsOver(num, den);
+      return cache;
+    },
+    path,
+  };
+}
+
+function entries(rows: readonly number[], vals: readonly bigint[]): SparseEntry[] {
+  const out: SparseEntry[] = [];
+  for (let t = 0; t < rows.length; t++) {
+    const v = vals[t] as bigint;
+    if (v !== 0n) out.push({ row: rows[t] as number, value: Rat.int(v) });
+  }
+  return out;
+}
+
+function isZeroRow(a: readonly bigint[]): boolean {
+  for (const v of a) if (v !== 0n) return false;
+  return true;
+}
+
+/**
+ * Decide `{ z in Q^k : ineqA z <= ineqB, eqA z = eqB }` exactly (`k` defaults to the row length).
+ * Returns a witness point or a Farkas certificate (`lambda >= 0`, `mu` free, integer values,
+ * `lambda^T ineqA + mu^T eqA = 0`, `lambda^T ineqB + mu^T eqB < 0`), verified before returning.
+ * Cheap routes first: zero rows, inconsistent equalities, a unique point when the equalities have
+ * full column rank; otherwise the inequalities are restricted to the solution set of the
+ * equalities, `z = (x0 + N s)/det`, and decided in `k - rank` variables.
+ */
+export function decideSystem(sys: IntSystem, k: number = (sys.ineqA[0] ?? sys.eqA[0] ?? []).length): Decision {
+  const { ineqA: A, ineqB: b, eqA: E, eqB: f } = sys;
+  const m = A.length;
+  if (b.length !== m || f.length !== E.length) throw new RangeError('decideSystem: row counts of matrices and right-hand sides differ');
+  for (const a of A) if (a.length !== k) throw new RangeError(`decideSystem: inequality row of length ${a.length}, expected ${k}`);
+  for (const a of E) if (a.length !== k) throw new RangeError(`decideSystem: equality row of length ${a.length}, expected ${k}`);
+
+  // (a) zero rows with an impossible right-hand side.
+  for (let i = 0; i < E.length; i++) {
+    const fi = f[i] as bigint;
+    if (fi !== 0n && isZeroRow(E[i] as readonly bigint[])) {
+      return { kind: 'farkas', lambda: [], mu: [{ row: i, value: Rat.int(fi > 0n ? -1n : 1n) }], path: 'zero-row' };
+    }
+  }
+  for (let i = 0; i < m; i++) {
+    if ((b[i] as bigint) < 0n && isZeroRow(A[i] as readonly bigint[])) {
+      return { kind: 'farkas', lambda: [{ row: i, value: Rat.ONE }], mu: [], path: 'zero-row' };
+    }
+  }
+
+  // (b) the equalities alone.
+  const el = eliminateEqualities(E, f, k);
+  if (el.kind === 'inconsistent') {
+    return finish(sys, k, { kind: 'farkas', lambda: [], mu: entries(el.rows, el.vals), path: 'eq-inconsistent' });
+  }
+  const { pivotRows: P, pivotCols: C, det, adj } = el;
+  const r = P.length;
+  // x0 on the pivot columns: x0C = adj * f_P (over det).
+  const x0C: bigint[] = [];
+  for (let t = 0; t < r; t++) {
+    const row = adj[t] as bigint[];
+    let s = 0n;
+    for (let u = 0; u < r; u++) s += (row[u] as bigint) * (f[P[u] as number] as bigint);
+    x0C.push(s);
+  }
+
+  // (c) full column rank: the unique candidate.
+  if (r === k) {
+    const zNum = new Array<bigint>(k).fill(0n);
+    for (let t = 0; t < r; t++) zNum[C[t] as number] = x0C[t] as bigint;
+    for (let i = 0; i < m; i++) {
+      const a = A[i] as readonly bigint[];
+      let s = 0n;
+      for (let c = 0; c < k; c++) s += (a[c] as bigint) * (zNum[c] as bigint);
+      if (s > (b[i] as bigint) * det) {
+        // a_i = (a_i[C] adj / det) E_P: lambda_i = det, mu_P = -a_i[C] adj.
+        const muVals: bigint[] = [];
+        for (let t = 0; t < r; t++) {
+          let w = 0n;
+          for (let u = 0; u < r; u++) w += (a[C[u] as number] as bigint) * ((adj[u] as bigint[])[t] as bigint);
+          muVals.push(-w);
+        }
+        return finish(sys, k, {
+          kind: 'farkas',
+          lambda: [{ row: i, value: Rat.int(det) }],
+          mu: entries(P, muVals),
+          path: 'full-rank',
+        });
+      }
+    }
+    return finish(sys, k, witness(zNum, det, 'full-rank'));
+  }
+
+  // (d) restrict to z = (x0 + N s)/det with N's columns n_j (j free): n_j[j] = det, n_j[C] = -g_j.
+  const free: number[] = [];
+  const isPivot = new Uint8Array(k);
+  for (const c of C) isPivot[c] = 1;
+  for (let j = 0; j < k; j++) if (isPivot[j] === 0) free.push(j);
+  const kr = free.length;
+  const slot: RouteSlot = { route: 'simplex' };
+  if (r === 0) {
+    const res = feasibleCore(A, b, k, slot);
+    if (res.kind === 'feasible') return finish(sys, k, witness(res.num, res.den, slot.route));
+    return finish(sys, k, { kind: 'farkas', lambda: entries(res.rows, res.vals), mu: [], path: slot.route });
+  }
+  const g: bigint[][] = free.map((j) => {
+    const gj: bigint[] = [];
+    for (let t = 0; t < r; t++) {
+      const row = adj[t] as bigint[];
+      let s = 0n;
+      for (let u = 0; u < r; u++) s += (row[u] as bigint) * ((E[P[u] as number] as readonly bigint[])[j] as bigint);
+      gj.push(s);
+    }
+    return gj;
+  });
+  const R: bigint[][] = [];
+  const rb: bigint[] = [];
+  for (let i = 0; i < m; i++) {
+    const a = A[i] as readonly bigint[];
+    const row: bigint[] = [];
+    for (let jj = 0; jj < kr; jj++) {
+      const gj = g[jj] as bigint[];
+      let s = det * (a[free[jj] as number] as bigint);
+      for (let t = 0; t < r; t++) {
+        const at = a[C[t] as number] as bigint;
+        if (at !== 0n) s -= at * (gj[t] as bigint);
+      }
+      row.push(s);
+    }
+    let s = det * (b[i] as bigint);
+    for (let t = 0; t < r; t++) {
+      const at = a[C[t] as number] as bigint;
+      if (at !== 0n) s -= at * (x0C[t] as bigint);
+    }
+    R.push(row);
+    rb.push(s);
+  }
+  const res = feasibleCore(R, rb, kr, slot);
+  if (res.kind === 'feasible') {
+    const sDen = res.den;
+    const zNum = new Array<bigint>(k).fill(0n);
+    for (let t = 0; t < r; t++) {
+      let s = (x0C[t] as bigint) * sDen;
+      for (let jj = 0; jj < kr; jj++) {
+        const sv = res.num[jj] as bigint;
+        if (sv !== 0n) s -= sv * ((g[jj] as bigint[])[t] as bigint);
+      }
+      zNum[C[t] as number] = s;
+    }
+    for (let jj = 0; jj < kr; jj++) zNum[free[jj] as number] = det * (res.num[jj] as bigint);
+    return finish(sys, k, witness(zNum, det * sDen, slot.route));
+  }
+  // Map the reduced Farkas vector back: v = sum vals_i a_i lies in the row space of E_P;
+  // lambda = det * vals, mu_P = -v[C] adj.
+  const v = new Array<bigint>(k).fill(0n);
+  for (let t = 0; t < res.rows.length; t++) {
+    const a = A[res.rows[t] as number] as readonly bigint[];
+    const val = res.vals[t] as bigint;
+    for (let c = 0; c < k; c++) v[c] = (v[c] as bigint) + val * (a[c] as bigint);
+  }
+  const muVals: bigint[] = [];
+  for (let t = 0; t < r; t++) {
+    let w = 0n;
+    for (let u = 0; u < r; u++) w += (v[C[u] as number] as bigint) * ((adj[u] as bigint[])[t] as bigint);
+    muVals.push(-w);
+  }
+  return finish(sys, k, {
+    kind: 'farkas',
+    lambda: entries(res.rows, res.vals.map((x) => x * det)),
+    mu: entries(P, muVals),
+    path: slot.route,
+  });
+}
+
+/** Verify a decision exactly at integer level; throw (internal error) if it does not hold. */
+function finish(sys: IntSystem, k: number, d: Decision): Decision {
+  const { ineqA: A, ineqB: b, eqA: E, eqB: f } = sys;
+  if (d.kind === 'witness') {
+    const { num, den } = d.point;
+    if (den <= 0n) throw new Error('decideSystem: bad denominator (internal error)');
+    for (let i = 0; i < A.length; i++) {
+      const a = A[i] as readonly bigint[];
+      let s = 0n;
+      for (let c = 0; c < k; c++) s += (a[c] as bigint) * (num[c] as bigint);
+      if (s > (b[i] as bigint) * den) throw new Error(`decideSystem: witness violates inequality ${i} (internal error)`);
+    }
+    for (let i = 0; i < E.length; i++) {
+      const a = E[i] as readonly bigint[];
+      let s = 0n;
+      for (let c = 0; c < k; c++) s += (a[c] as bigint) * (num[c] as bigint);
+      if (s !== (f[i] as bigint) * den) throw new Error(`decideSystem: witness violates equality ${i} (internal error)`);
+    }
+    return d;
+  }
+  const acc = new Array<bigint>(k).fill(0n);
+  let rhs = 0n;
+  const add = (rows: readonly (readonly bigint[])[], rb: readonly bigint[], es: readonly SparseEntry[], nonNeg: boolean): void => {
+    let last = -1;
+    for (const { row, value } of es) {
+      if (value.d !== 1n || row <= last || row >= rows.length || (nonNeg && value.n < 0n)) {
+        throw new Error('decideSystem: malformed certificate (internal error)');
+      }
+      last = row;
+      const a = rows[row] as readonly bigint[];
+      for (let c = 0; c < k; c++) acc[c] = (acc[c] as bigint) + value.n * (a[c] as bigint);
+      rhs += value.n * (rb[row] as bigint);
+    }
+  };
+  add(A, b, d.lambda, true);
+  add(E, f, d.mu, false);
+  if (acc.some((s) => s !== 0n) || rhs >= 0n) throw new Error('decideSystem: Farkas certificate fails (internal error)');
+  return d;
+}
