@@ -1,0 +1,39 @@
+// readInputFile.ts: read a whole input file with a size cap, turning fs errors into InputError.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { InputError } from './inputError.js';
+
+/** Default largest input file read into memory: 1 GiB. */
+export const MAX_INPUT_BYTES = 1 << 30;
+
+/**
+ * The bytes of `file`. Throws `InputError(file, 'file', ...)` when it cannot be opened, is not a
+ * regular file, or is larger than `maxBytes` (checked with fstat before allocating).
+ */
+export function readInputFile(file: string, maxBytes: number = MAX_INPUT_BYTES): Uint8Array {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    throw new InputError(file, 'file', `cannot open: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new InputError(file, 'file', 'not a regular file');
+    if (st.size > maxBytes) {
+      throw new InputError(file, 'file', `${st.size} bytes is larger than the limit of ${maxBytes}`);
+    }
+    const buf = new Uint8Array(st.size);
+    let off = 0;
+    while (off < buf.length) {
+      const n = readSync(fd, buf, off, buf.length - off, off);
+      if (n === 0) throw new InputError(file, 'file', 'file shrank while being read');
+      off += n;
+    }
+    return buf;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(file, 'file', `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  } finally {
+    closeSync(fd);
+  }
+}
