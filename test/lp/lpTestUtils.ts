@@ -1,8 +1,12 @@
 // lpTestUtils.ts: random small systems, rational conversion and independent oracles for LP tests.
 import fc from 'fast-check';
-import solver from 'javascript-lp-solver';
+import lpSolverImport from 'javascript-lp-solver';
 import { checkFarkas, checkWitness, type MembershipSystem } from '../../src/checker/membership.js';
 import { Rat } from '../../src/checker/rational.js';
+
+type SolveFn = { Solve(model: unknown): unknown };
+// The package's typings are CommonJS-shaped under NodeNext; at run time the ESM default is the solver.
+const solver: SolveFn = ((lpSolverImport as unknown as { default?: SolveFn }).default ?? lpSolverImport) as unknown as SolveFn;
 
 /** An integer system with inequalities and equalities. */
 export interface TestSystem {
