@@ -93,6 +93,10 @@ interface Parent {
  * Row of neuron j of layer i (see `canonicalRow`): with the parent map `(M x + c)/e` and the
  * scaled layer `(W, b)/D`, `z_ij(x) = (g·x + h)/(D e)` where `g = W[j]·M`, `h = W[j]·c + b[j]·e`;
  * ON gives `−g·x ≤ h`, OFF gives `g·x ≤ −h`, then divided by the gcd of its entries.
+ *
+ * Every sample satisfies every neuron row of its own region (closed regions: an OFF row allows
+ * z = 0). In the reference profile a sample outside [−100, 100]^d still gets its region, whose
+ * box rows it then violates; callers that care should check the box.
  */
 export function computeLayers(net: Network, points: readonly (readonly Rat[])[], profile: Profile): LayerAnalysis[] {
   return computeLayersFrom(net, analysePoints(net, points, profile), profile);

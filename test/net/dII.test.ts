@@ -1,13 +1,15 @@
 // Real data: D-II model 0 on the D-II test set, class 1, correctly classified (method.md §7).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Rat } from '../../src/checker/rational.js';
+import { loadDataset } from '../../src/io/loadData.js';
+import { loadModel } from '../../src/io/loadModel.js';
 import type { Dataset, Network } from '../../src/net/network.js';
 import { profilePoints } from '../../src/net/profile.js';
 import { type LayerAnalysis, computeLayers } from '../../src/net/regions.js';
 import { scaledVecEquals } from '../../src/net/scaled.js';
 import { selectPoints } from '../../src/net/select.js';
-import { HAVE_SHARED } from '../sharedData.js';
-import { loadReferenceData, loadReferenceModel } from './referenceJson.js';
+import { HAVE_SHARED, shared } from '../sharedData.js';
+import { loadPointsFloat32 } from './referenceJson.js';
 
 /** Region counts per layer reported by the reference code for this model and selection. */
 const REFERENCE_COUNTS = [59, 169, 393, 574, 759, 853, 903, 921, 931, 931];
@@ -46,10 +48,10 @@ describe.skipIf(!HAVE_SHARED)('D-II model 0, test set, class 1, correctly classi
   let f32: Dataset;
   let f64: Dataset;
   beforeAll(() => {
-    net = loadReferenceModel('D-II_model_0.json');
-    const d = loadReferenceData('D-II-test.json');
-    f32 = d.float32;
-    f64 = d.float64;
+    const json = (...p: string[]) => shared('data', 'quotienthomology', 'json', ...p);
+    net = loadModel(json('models', 'D-II_model_0.json'));
+    f64 = loadDataset(json('data', 'D-II-test.json')); // points_float64, labels = class_index
+    f32 = { ...f64, points: loadPointsFloat32('D-II-test.json') };
   });
 
   it('reference profile (points_float32): 1,206 points and the reference region counts', () => {
