@@ -64,6 +64,7 @@ describe('ohc-model/1', () => {
       [ours([L([['1', '1/0']], ['0'])]), 'layers[0].W[0][1]', /zero denominator/],
       [ours([L([['1', '1e99999999']], ['0'])]), 'layers[0].W[0][1]', /exponent/],
       [ours([L([['1', '2', '3']], ['0'])]), 'layers[0].W[0]', /3 entries, expected 2/],
+      [ours([L([['1', `${'7'.repeat(5000)}/${'3'.repeat(5000)}`]], ['0'])]), 'layers[0].W[0][1]', /4096 digits/],
       [ours([L([['1', '2']], ['0', '1'])]), 'layers[0].b', /2 entries, expected 1/],
       [ours([L([['1', '2']], ['0']), L([['1', '2']], ['0'])]), 'layers[1].W[0]', /2 entries, expected 1/],
       [ours([L([['1', '2']], ['0'], 'tanh')]), 'layers[0].activation', /relu/],

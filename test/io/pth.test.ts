@@ -19,6 +19,35 @@ describe('readZip', () => {
       expect(z.read('a/empty').length).toBe(0);
     }
   });
+  it('reads zip64 end-of-central-directory records', () => {
+    const plain = zip([['a/x', enc.encode('abc')]]);
+    const eocdAt = plain.length - 22;
+    const pv = new DataView(plain.buffer);
+    const cdSize = pv.getUint32(eocdAt + 12, true);
+    const cdOffset = pv.getUint32(eocdAt + 16, true);
+    const rec = new Uint8Array(56);
+    const rv = new DataView(rec.buffer);
+    rv.setUint32(0, 0x06064b50, true);
+    rv.setBigUint64(4, 44n, true);
+    rv.setBigUint64(24, 1n, true);
+    rv.setBigUint64(32, 1n, true);
+    rv.setBigUint64(40, BigInt(cdSize), true);
+    rv.setBigUint64(48, BigInt(cdOffset), true);
+    const loc = new Uint8Array(20);
+    const lv = new DataView(loc.buffer);
+    lv.setUint32(0, 0x07064b50, true);
+    lv.setBigUint64(8, BigInt(eocdAt), true);
+    lv.setUint32(16, 1, true);
+    const eocd = plain.slice(eocdAt);
+    const ev = new DataView(eocd.buffer);
+    ev.setUint16(8, 0xffff, true);
+    ev.setUint16(10, 0xffff, true);
+    ev.setUint32(12, 0xffffffff, true);
+    ev.setUint32(16, 0xffffffff, true);
+    const z = readZip(concat(plain.subarray(0, eocdAt), rec, loc, eocd), 'z64');
+    expect(new TextDecoder().decode(z.read('a/x'))).toBe('abc');
+    expectInputError(() => readZip(concat(plain.subarray(0, eocdAt), eocd), 'z64'), 'z64', 'zip: end of central directory', /zip64/);
+  });
   it('rejects bad archives', () => {
     expectInputError(() => readZip(enc.encode('not a zip at all, really not'), 'z'), 'z', 'zip: end of central directory', /not found/);
     const good = zip([['a/x', enc.encode('abc')]]);
