@@ -1,4 +1,5 @@
 // feasibleCore.ts: integer-level decision of { x : A x <= b } (no verification, no rationals).
+import { floatPhase1Basis } from './floatGuide.js';
 import { runStandardSimplex } from './standardSimplex.js';
 
 /**
@@ -18,6 +19,9 @@ export type FeasibleRoute = 'origin' | 'zero-row' | 'interval' | 'simplex';
 export interface RouteSlot {
   route: FeasibleRoute;
 }
+
+/** From this many rows on, a float run proposes the simplex's starting basis. */
+const FLOAT_GUIDE_MIN_ROWS = 40;
 
 function isZeroRow(a: readonly bigint[]): boolean {
   for (const v of a) if (v !== 0n) return false;
@@ -66,7 +70,9 @@ export function feasibleCore(
   }
   const rhs = new Array<bigint>(k + 1).fill(0n);
   rhs[k] = 1n;
-  const out = runStandardSimplex({ cols, rhs });
+  // Many rows: a float phase-1 run proposes the starting basis (checked exactly, else ignored).
+  const start = m >= FLOAT_GUIDE_MIN_ROWS ? floatPhase1Basis(cols, rhs) : undefined;
+  const out = runStandardSimplex({ cols, rhs, start });
   if (out.kind === 'phase1Positive') {
     const y = out.y;
     const den = y[k] as bigint;

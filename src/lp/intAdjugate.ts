@@ -32,7 +32,7 @@ export function intDeterminant(S: readonly (readonly bigint[])[]): bigint {
 
 /**
  * `{det, adj}` with `adj * S = S * adj = det * I` (the classical adjugate), for a square integer
- * matrix. Closed forms up to 3x3, cofactors via {@link intDeterminant} beyond.
+ * matrix. Closed forms up to 4x4, cofactors via {@link intDeterminant} beyond.
  */
 export function intAdjugate(S: readonly (readonly bigint[])[]): { det: bigint; adj: bigint[][] } {
   const n = S.length;
@@ -55,6 +55,7 @@ export function intAdjugate(S: readonly (readonly bigint[])[]): { det: bigint; a
     ];
     return { det: a * c00 + b * c01 + c * c02, adj };
   }
+  if (n === 4) return adjugate4(e);
   const adj: bigint[][] = [];
   for (let i = 0; i < n; i++) adj.push(new Array<bigint>(n).fill(0n));
   let det = 0n;
@@ -72,5 +73,25 @@ export function intAdjugate(S: readonly (readonly bigint[])[]): { det: bigint; a
       if (i === 0) det += e(0, j) * cof;
     }
   }
+  return { det, adj };
+}
+
+/** Closed-form 4x4 adjugate from the twelve 2x2 minors of rows (0,1) and (2,3). */
+function adjugate4(e: (i: number, j: number) => bigint): { det: bigint; adj: bigint[][] } {
+  const a00 = e(0, 0), a01 = e(0, 1), a02 = e(0, 2), a03 = e(0, 3);
+  const a10 = e(1, 0), a11 = e(1, 1), a12 = e(1, 2), a13 = e(1, 3);
+  const a20 = e(2, 0), a21 = e(2, 1), a22 = e(2, 2), a23 = e(2, 3);
+  const a30 = e(3, 0), a31 = e(3, 1), a32 = e(3, 2), a33 = e(3, 3);
+  const b00 = a00 * a11 - a01 * a10, b01 = a00 * a12 - a02 * a10, b02 = a00 * a13 - a03 * a10;
+  const b03 = a01 * a12 - a02 * a11, b04 = a01 * a13 - a03 * a11, b05 = a02 * a13 - a03 * a12;
+  const b06 = a20 * a31 - a21 * a30, b07 = a20 * a32 - a22 * a30, b08 = a20 * a33 - a23 * a30;
+  const b09 = a21 * a32 - a22 * a31, b10 = a21 * a33 - a23 * a31, b11 = a22 * a33 - a23 * a32;
+  const det = b00 * b11 - b01 * b10 + b02 * b09 + b03 * b08 - b04 * b07 + b05 * b06;
+  const adj = [
+    [a11 * b11 - a12 * b10 + a13 * b09, a02 * b10 - a01 * b11 - a03 * b09, a31 * b05 - a32 * b04 + a33 * b03, a22 * b04 - a21 * b05 - a23 * b03],
+    [a12 * b08 - a10 * b11 - a13 * b07, a00 * b11 - a02 * b08 + a03 * b07, a32 * b02 - a30 * b05 - a33 * b01, a20 * b05 - a22 * b02 + a23 * b01],
+    [a10 * b10 - a11 * b08 + a13 * b06, a01 * b08 - a00 * b10 - a03 * b06, a30 * b04 - a31 * b02 + a33 * b00, a21 * b02 - a20 * b04 - a23 * b00],
+    [a11 * b07 - a10 * b09 - a12 * b06, a00 * b09 - a01 * b07 + a02 * b06, a31 * b01 - a30 * b03 - a32 * b00, a20 * b03 - a21 * b01 + a22 * b00],
+  ];
   return { det, adj };
 }

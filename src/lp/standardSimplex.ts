@@ -1,4 +1,5 @@
 // standardSimplex.ts: fraction-free revised simplex for { lambda >= 0 : M lambda = rhs } with few rows.
+import { intAdjugate } from './intAdjugate.js';
 
 /** A standard-form problem `min cost^T lambda` s.t. `M lambda = rhs`, `lambda >= 0`, integer data. */
 export interface StandardForm {
@@ -8,6 +9,12 @@ export interface StandardForm {
   readonly rhs: readonly bigint[];
   /** Phase-2 costs (length `n`); without them the run stops after phase 1. */
   readonly cost?: readonly bigint[] | undefined;
+  /**
+   * A proposed starting basis (`p` variable ids: `j >= 0` structural, `-1-i` the artificial of
+   * row `i`), e.g. from a float run. Used only if it is exactly nonsingular and primal feasible;
+   * artificials outside it count as having left the basis.
+   */
+  readonly start?: readonly number[] | undefined;
 }
 
 /**
@@ -40,23 +47,25 @@ export type StandardOutcome =
  * Termination: entering variable = the lowest-index structural column with negative reduced cost,
  * leaving variable = minimum ratio with ties broken by lowest variable index (artificials are
  * ordered before structurals). This is Bland's rule, under which the simplex method cannot cycle,
- * hence visits each basis at most once. Artificial columns that leave the basis are never priced
- * again; this removes columns at most `p` times, and after the last removal the run is Bland's rule
- * on a fixed problem, so it terminates. Phase 1 is bounded below by 0, phase 2 either finds an
- * unbounded direction or terminates at an optimal basis.
+ * hence visits each basis at most once. Artificial columns that leave the basis (or are not in a
+ * proposed starting basis) are never priced again; this removes columns at most `p` times, and
+ * after the last removal the run is Bland's rule on a fixed problem, so it terminates. Phase 1 is
+ * bounded below by 0; phase 2 either finds an unbounded direction or ends at an optimal basis.
+ * A float run may propose the starting basis (`start`); that only changes where Bland's rule
+ * starts, and the start is used only after exact checks (nonsingular, basic values >= 0).
  */
 export function runStandardSimplex(sf: StandardForm): StandardOutcome {
   const { cols, rhs, cost } = sf;
   const p = rhs.length;
   const n = cols.length;
-  const adj: bigint[][] = [];
+  let adj: bigint[][] = [];
   for (let i = 0; i < p; i++) {
     const row = new Array<bigint>(p).fill(0n);
     row[i] = 1n;
     adj.push(row);
   }
   let den = 1n;
-  const beta = rhs.slice();
+  let beta = rhs.slice();
   // basis[i] >= 0: structural column; basis[i] = -1 - i: the artificial of row i.
   const basis: number[] = [];
   for (let i = 0; i < p; i++) basis.push(-1 - i);
@@ -64,6 +73,20 @@ export function runStandardSimplex(sf: StandardForm): StandardOutcome {
   const alpha = new Array<bigint>(p).fill(0n);
   const y = new Array<bigint>(p).fill(0n);
   const rank = (v: number): number => (v < 0 ? -1 - v : p + v);
+  /** Exact reduced cost numerator (times den) of column j: cost_j*den - y.M_j. */
+  const reduced = (j: number, withCost: boolean): bigint => {
+    const d = -dotY(cols[j] as bigint[]);
+    return withCost ? d + (cost as readonly bigint[])[j]! * den : d;
+  };
+
+  /** Entering column by Bland's rule: the lowest-index column with negative reduced cost. */
+  const choose = (withCost: boolean): number => {
+    for (let j = 0; j < n; j++) {
+      if (inBasis[j] === 1) continue;
+      if (reduced(j, withCost) < 0n) return j;
+    }
+    return -1;
+  };
 
   const computeAlpha = (col: readonly bigint[]): void => {
     for (let i = 0; i < p; i++) {
@@ -133,6 +156,30 @@ export function runStandardSimplex(sf: StandardForm): StandardOutcome {
     return s;
   };
 
+  if (sf.start !== undefined && sf.start.length === p) {
+    const st = sf.start;
+    const B: bigint[][] = [];
+    for (let row = 0; row < p; row++) {
+      B.push(st.map((v) => (v >= 0 ? ((cols[v] as readonly bigint[])[row] as bigint) : row === -1 - v ? 1n : 0n)));
+    }
+    const ok = st.every((v, t) => v < n && v >= -p && st.indexOf(v) === t);
+    const res = ok ? intAdjugate(B) : { det: 0n, adj: [] };
+    if (res.det !== 0n) {
+      const sg = res.det < 0n ? -1n : 1n;
+      const A2 = res.adj.map((row) => row.map((v) => v * sg));
+      const b2 = A2.map((row) => row.reduce((acc, v, c) => acc + v * (rhs[c] as bigint), 0n));
+      if (b2.every((v) => v >= 0n)) {
+        adj = A2;
+        beta = b2;
+        den = res.det * sg;
+        for (let t = 0; t < p; t++) {
+          basis[t] = st[t] as number;
+          if ((st[t] as number) >= 0) inBasis[st[t] as number] = 1;
+        }
+      }
+    }
+  }
+
   // Phase 1: minimise the sum of artificials.
   for (;;) {
     let obj = 0n;
@@ -144,14 +191,7 @@ export function runStandardSimplex(sf: StandardForm): StandardOutcome {
       for (let c = 0; c < p; c++) y[c] = (y[c] as bigint) + (row[c] as bigint);
     }
     if (obj === 0n) break;
-    let q = -1;
-    for (let j = 0; j < n; j++) {
-      if (inBasis[j] === 1) continue;
-      if (dotY(cols[j] as bigint[]) > 0n) {
-        q = j;
-        break;
-      }
-    }
+    const q = choose(false);
     if (q < 0) return { kind: 'phase1Positive', y: y.slice() };
     computeAlpha(cols[q] as bigint[]);
     const r = ratioTest();
@@ -190,14 +230,7 @@ export function runStandardSimplex(sf: StandardForm): StandardOutcome {
       const row = adj[i] as bigint[];
       for (let c = 0; c < p; c++) y[c] = (y[c] as bigint) + cb * (row[c] as bigint);
     }
-    let q = -1;
-    for (let j = 0; j < n; j++) {
-      if (inBasis[j] === 1) continue;
-      if ((cost[j] as bigint) * den - dotY(cols[j] as bigint[]) < 0n) {
-        q = j;
-        break;
-      }
-    }
+    const q = choose(true);
     if (q < 0) return { kind: 'optimal', basis: basis.slice(), beta: beta.slice(), den, y: y.slice() };
     computeAlpha(cols[q] as bigint[]);
     for (let i = 0; i < p; i++) {

@@ -93,3 +93,32 @@ describe('feasible', () => {
     );
   });
 });
+
+describe('feasible with the float-guided start (many rows)', () => {
+  for (const k of [1, 2, 3]) {
+    it(`certificates hold and k <= 2 agrees with brute force, k = ${k}`, () => {
+      fc.assert(
+        fc.property(arbRows(k, 40, 25, 25), ({ A, b }) => {
+          expect(A.length).toBeGreaterThanOrEqual(40);
+          const got = check(A, b, k);
+          if (k <= 2) expect(got).toBe(bruteFeasible({ ineqA: A, ineqB: b, eqA: [], eqB: [] }, k));
+        }),
+        fcOptions(k <= 2 ? 40 : 150),
+      );
+    });
+  }
+  it('ill-conditioned large data (nearly coplanar Farkas columns)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.bigInt({ min: -(1n << 400n), max: 1n << 400n }), { minLength: 3, maxLength: 3 }), { minLength: 40, maxLength: 120 }),
+        fc.array(fc.bigInt({ min: -(1n << 32n), max: 1n << 32n }), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.bigInt({ min: -30n, max: 970n }), { minLength: 120, maxLength: 120 }),
+        (A, z, u) => {
+          const b = A.map((a, i) => a.reduce((s, v, c) => s + v * (z[c] as bigint), 0n) + (u[i] as bigint) * (1n << 396n));
+          check(A, b, 3);
+        },
+      ),
+      fcOptions(30),
+    );
+  });
+});

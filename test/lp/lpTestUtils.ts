@@ -72,11 +72,11 @@ function applyDerive(rows: bigint[][], rhs: bigint[], k: number, dv: Derive): vo
 }
 
 /** Random rows `A x <= b` in `k` variables, with derived degenerate/redundant rows. */
-export function arbRows(k: number, maxBase: number, maxDerived: number): fc.Arbitrary<{ A: bigint[][]; b: bigint[] }> {
+export function arbRows(k: number, maxBase: number, maxDerived: number, minBase = 0): fc.Arbitrary<{ A: bigint[][]; b: bigint[] }> {
   return fc
     .tuple(
-      fc.array(fc.tuple(fc.array(small, { minLength: k, maxLength: k }), small), { maxLength: maxBase }),
-      fc.array(derive, { maxLength: maxDerived }),
+      fc.array(fc.tuple(fc.array(small, { minLength: k, maxLength: k }), small), { minLength: minBase, maxLength: maxBase }),
+      fc.array(derive, { minLength: Math.min(minBase, maxDerived), maxLength: maxDerived }),
     )
     .map(([base, ds]) => {
       const A = base.map((t) => t[0]);

@@ -1,0 +1,117 @@
+// floatGuide.ts: a floating-point phase-1 simplex used ONLY to propose a starting basis.
+// Nothing it returns is trusted: the exact simplex re-derives everything from the basis indices.
+
+/** Bit length of |v| (0 for 0). */
+function bitLength(v: bigint): number {
+  if (v < 0n) v = -v;
+  return v === 0n ? 0 : v.toString(16).length * 4;
+}
+
+/**
+ * Write `v * 2^-s` as floats into `out` for one shift `s >= 0` chosen so that every entry is
+ * finite. A heuristic guide only: no decision rests on these values.
+ */
+export function scaledFloats(v: readonly bigint[], out: Float64Array, offset = 0): void {
+  let finite = true;
+  for (let i = 0; i < v.length; i++) {
+    const f = Number(v[i] as bigint);
+    out[offset + i] = f;
+    if (!Number.isFinite(f) || Math.abs(f) > 1e300) finite = false;
+  }
+  if (finite) return;
+  let bits = 0;
+  for (const x of v) bits = Math.max(bits, bitLength(x));
+  const sh = BigInt(Math.max(0, bits - 960));
+  for (let i = 0; i < v.length; i++) out[offset + i] = Number((v[i] as bigint) >> sh);
+}
+
+const TOL = 1e-11;
+
+/**
+ * Run a float phase-1 simplex on `{ lambda >= 0 : M lambda = rhs }` (columns scaled to unit
+ * norm) and return its final basis as variable ids (`j >= 0` structural, `-1-i` the artificial
+ * of row `i`), or undefined when the float run breaks down. The exact simplex checks the basis.
+ */
+export function floatPhase1Basis(cols: readonly (readonly bigint[])[], rhs: readonly bigint[]): number[] | undefined {
+  const p = rhs.length;
+  const n = cols.length;
+  const cf = new Float64Array(n * p);
+  for (let j = 0; j < n; j++) {
+    scaledFloats(cols[j] as readonly bigint[], cf, j * p);
+    let nn = 0;
+    for (let c = 0; c < p; c++) nn += (cf[j * p + c] as number) ** 2;
+    const inv = nn > 0 ? 1 / Math.sqrt(nn) : 0;
+    for (let c = 0; c < p; c++) cf[j * p + c] = (cf[j * p + c] as number) * inv;
+  }
+  const rf = new Float64Array(p);
+  scaledFloats(rhs, rf);
+  let rn = 0;
+  for (let c = 0; c < p; c++) rn = Math.max(rn, Math.abs(rf[c] as number));
+  if (!(rn > 0)) return undefined;
+  const binv = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) binv[i * p + i] = 1;
+  const beta = new Float64Array(p);
+  for (let i = 0; i < p; i++) beta[i] = (rf[i] as number) / rn;
+  const basis: number[] = [];
+  for (let i = 0; i < p; i++) basis.push(-1 - i);
+  const inBasis = new Uint8Array(n);
+  const y = new Float64Array(p);
+  const alpha = new Float64Array(p);
+  const maxIter = 20 * p + 2 * n;
+  for (let iter = 0; iter < maxIter; iter++) {
+    y.fill(0);
+    let obj = 0;
+    for (let i = 0; i < p; i++) {
+      if ((basis[i] as number) >= 0) continue;
+      obj += beta[i] as number;
+      for (let c = 0; c < p; c++) y[c] = (y[c] as number) + (binv[i * p + c] as number);
+    }
+    if (obj < TOL) return basis;
+    let ymax = 0;
+    for (let c = 0; c < p; c++) ymax = Math.max(ymax, Math.abs(y[c] as number));
+    let q = -1;
+    let best = TOL * ymax;
+    for (let j = 0; j < n; j++) {
+      if (inBasis[j] === 1) continue;
+      let s = 0;
+      for (let c = 0; c < p; c++) s += (y[c] as number) * (cf[j * p + c] as number);
+      if (s > best) {
+        best = s;
+        q = j;
+      }
+    }
+    if (q < 0) return basis;
+    for (let i = 0; i < p; i++) {
+      let s = 0;
+      for (let c = 0; c < p; c++) s += (binv[i * p + c] as number) * (cf[q * p + c] as number);
+      alpha[i] = s;
+    }
+    let r = -1;
+    let ratio = Infinity;
+    for (let i = 0; i < p; i++) {
+      const a = alpha[i] as number;
+      if (a <= TOL) continue;
+      const t = Math.max(0, beta[i] as number) / a;
+      if (t < ratio - 1e-14 || (t <= ratio + 1e-14 && r >= 0 && (basis[i] as number) < 0 && (basis[r] as number) >= 0)) {
+        ratio = t;
+        r = i;
+      }
+    }
+    if (r < 0) return undefined;
+    const ar = alpha[r] as number;
+    for (let c = 0; c < p; c++) binv[r * p + c] = (binv[r * p + c] as number) / ar;
+    beta[r] = Math.max(0, beta[r] as number) / ar;
+    for (let i = 0; i < p; i++) {
+      if (i === r) continue;
+      const ai = alpha[i] as number;
+      if (ai === 0) continue;
+      for (let c = 0; c < p; c++) binv[i * p + c] = (binv[i * p + c] as number) - ai * (binv[r * p + c] as number);
+      beta[i] = (beta[i] as number) - ai * (beta[r] as number);
+    }
+    const old = basis[r] as number;
+    if (old >= 0) inBasis[old] = 0;
+    basis[r] = q;
+    inBasis[q] = 1;
+  }
+  return basis;
+}
