@@ -2,6 +2,7 @@
 import { Rat } from '../checker/rational.js';
 import { eliminateEqualities } from '../lp/eliminate.js';
 import { feasibleCore, type RouteSlot } from '../lp/feasibleCore.js';
+import { floatFarkasSupport, scaledFloats } from '../lp/floatGuide.js';
 import { ratsOver } from '../lp/lazyPoint.js';
 import type { LazyPoint, SparseEntry } from '../lp/types.js';
 
@@ -17,9 +18,13 @@ export interface IntSystem {
  * The route a decision took, for statistics: `zero-row` (a zero row with an impossible
  * right-hand side), `eq-inconsistent` (the equalities alone), `full-rank` (the equalities pin a
  * single point), and on the system reduced to the null space of the equalities: `origin` (the
- * particular solution works), `interval` (one free direction), `simplex`.
+ * particular solution works), `interval` (one free direction), `simplex`, `float-support` (a
+ * float pass guessed the rows of a Farkas vector and the exact solve on those rows confirmed it).
  */
-export type DecisionPath = 'zero-row' | 'eq-inconsistent' | 'full-rank' | 'origin' | 'interval' | 'simplex';
+export type DecisionPath = 'zero-row' | 'eq-inconsistent' | 'full-rank' | 'origin' | 'interval' | 'simplex' | 'float-support';
+
+/** From this many inequality rows on, a float pass guesses the support of a Farkas vector. */
+const FLOAT_FILTER_MIN_ROWS = 16;
 
 /** Result of {@link decideSystem}. */
 export type Decision =
@@ -160,9 +165,7 @@ export function decideSystem(sys: IntSystem, k: number = (sys.ineqA[0] ?? sys.eq
     }
     return gj;
   });
-  const R: bigint[][] = [];
-  const rb: bigint[] = [];
-  for (let i = 0; i < m; i++) {
+  const reducedRow = (i: number): [bigint[], bigint] => {
     const a = A[i] as readonly bigint[];
     const row: bigint[] = [];
     for (let jj = 0; jj < kr; jj++) {
@@ -179,8 +182,47 @@ export function decideSystem(sys: IntSystem, k: number = (sys.ineqA[0] ?? sys.eq
       const at = a[C[t] as number] as bigint;
       if (at !== 0n) s -= at * (x0C[t] as bigint);
     }
+    return [row, s];
+  };
+  // Map a Farkas vector of the reduced system back: v = sum vals_i a_i lies in the row space of
+  // E_P; lambda = det * vals, mu_P = -v[C] adj.
+  const mapBack = (rows: readonly number[], vals: readonly bigint[], path: DecisionPath): Decision => {
+    const v = new Array<bigint>(k).fill(0n);
+    for (let t = 0; t < rows.length; t++) {
+      const a = A[rows[t] as number] as readonly bigint[];
+      const val = vals[t] as bigint;
+      for (let c = 0; c < k; c++) v[c] = (v[c] as bigint) + val * (a[c] as bigint);
+    }
+    const muVals: bigint[] = [];
+    for (let t = 0; t < r; t++) {
+      let w = 0n;
+      for (let u = 0; u < r; u++) w += (v[C[u] as number] as bigint) * ((adj[u] as bigint[])[t] as bigint);
+      muVals.push(-w);
+    }
+    return finish(sys, k, { kind: 'farkas', lambda: entries(rows, vals.map((x) => x * det)), mu: entries(P, muVals), path });
+  };
+
+  if (m >= FLOAT_FILTER_MIN_ROWS) {
+    const support = guessSupport(A, b, k, kr, free, C, g, det, x0C);
+    if (support !== undefined) {
+      const Rs: bigint[][] = [];
+      const rbs: bigint[] = [];
+      for (const i of support) {
+        const [row, rhs] = reducedRow(i);
+        Rs.push(row);
+        rbs.push(rhs);
+      }
+      const sub = feasibleCore(Rs, rbs, kr);
+      if (sub.kind === 'infeasible') return mapBack(sub.rows.map((t) => support[t] as number), sub.vals, 'float-support');
+    }
+  }
+
+  const R: bigint[][] = [];
+  const rb: bigint[] = [];
+  for (let i = 0; i < m; i++) {
+    const [row, rhs] = reducedRow(i);
     R.push(row);
-    rb.push(s);
+    rb.push(rhs);
   }
   const res = feasibleCore(R, rb, kr, slot);
   if (res.kind === 'feasible') {
@@ -197,26 +239,57 @@ export function decideSystem(sys: IntSystem, k: number = (sys.ineqA[0] ?? sys.eq
     for (let jj = 0; jj < kr; jj++) zNum[free[jj] as number] = det * (res.num[jj] as bigint);
     return finish(sys, k, witness(zNum, det * sDen, slot.route));
   }
-  // Map the reduced Farkas vector back: v = sum vals_i a_i lies in the row space of E_P;
-  // lambda = det * vals, mu_P = -v[C] adj.
-  const v = new Array<bigint>(k).fill(0n);
-  for (let t = 0; t < res.rows.length; t++) {
-    const a = A[res.rows[t] as number] as readonly bigint[];
-    const val = res.vals[t] as bigint;
-    for (let c = 0; c < k; c++) v[c] = (v[c] as bigint) + val * (a[c] as bigint);
+  return mapBack(res.rows, res.vals, slot.route);
+}
+
+/**
+ * Float guess of the rows of a Farkas vector of the reduced system `a_i (x0 + N s) <= b_i`
+ * (heuristic only: the caller solves the guessed rows exactly and falls back otherwise).
+ */
+function guessSupport(
+  A: readonly (readonly bigint[])[],
+  b: readonly bigint[],
+  k: number,
+  kr: number,
+  free: readonly number[],
+  C: readonly number[],
+  g: readonly (readonly bigint[])[],
+  det: bigint,
+  x0C: readonly bigint[],
+): number[] | undefined {
+  const m = A.length;
+  const p = kr + 1;
+  // x0 (numerators, over det) and the null vectors as floats.
+  const x0v = new Array<bigint>(k + 1).fill(0n);
+  C.forEach((c, t) => (x0v[c] = x0C[t] as bigint));
+  x0v[k] = det;
+  const x0F = new Float64Array(k + 1);
+  scaledFloats(x0v, x0F);
+  const nF = new Float64Array(kr * k);
+  for (let jj = 0; jj < kr; jj++) {
+    const nv = new Array<bigint>(k).fill(0n);
+    nv[free[jj] as number] = det;
+    C.forEach((c, t) => (nv[c] = -((g[jj] as readonly bigint[])[t] as bigint)));
+    scaledFloats(nv, nF, jj * k);
   }
-  const muVals: bigint[] = [];
-  for (let t = 0; t < r; t++) {
-    let w = 0n;
-    for (let u = 0; u < r; u++) w += (v[C[u] as number] as bigint) * ((adj[u] as bigint[])[t] as bigint);
-    muVals.push(-w);
+  const rowsF = new Float64Array(m * p);
+  const aF = new Float64Array(k + 1);
+  const ab: bigint[] = new Array<bigint>(k + 1).fill(0n);
+  for (let i = 0; i < m; i++) {
+    const a = A[i] as readonly bigint[];
+    for (let c = 0; c < k; c++) ab[c] = a[c] as bigint;
+    ab[k] = b[i] as bigint;
+    scaledFloats(ab, aF);
+    for (let jj = 0; jj < kr; jj++) {
+      let s = 0;
+      for (let c = 0; c < k; c++) s += (aF[c] as number) * (nF[jj * k + c] as number);
+      rowsF[i * p + jj] = s;
+    }
+    let s = (aF[k] as number) * (x0F[k] as number);
+    for (let c = 0; c < k; c++) s -= (aF[c] as number) * (x0F[c] as number);
+    rowsF[i * p + kr] = s;
   }
-  return finish(sys, k, {
-    kind: 'farkas',
-    lambda: entries(res.rows, res.vals.map((x) => x * det)),
-    mu: entries(P, muVals),
-    path: slot.route,
-  });
+  return floatFarkasSupport(rowsF, m, kr);
 }
 
 /** Verify a decision exactly at integer level; throw (internal error) if it does not hold. */

@@ -8,46 +8,84 @@ function bitLength(v: bigint): number {
 }
 
 /**
- * Write `v * 2^-s` as floats into `out` for one shift `s >= 0` chosen so that every entry is
- * finite. A heuristic guide only: no decision rests on these values.
+ * Write `v` as floats into `out`, scaled by one positive factor so that the largest magnitude is
+ * about 1 (no overflow in later products). A heuristic guide only: no decision rests on these.
  */
 export function scaledFloats(v: readonly bigint[], out: Float64Array, offset = 0): void {
   let finite = true;
+  let max = 0;
   for (let i = 0; i < v.length; i++) {
     const f = Number(v[i] as bigint);
     out[offset + i] = f;
     if (!Number.isFinite(f) || Math.abs(f) > 1e300) finite = false;
+    else if (Math.abs(f) > max) max = Math.abs(f);
   }
-  if (finite) return;
-  let bits = 0;
-  for (const x of v) bits = Math.max(bits, bitLength(x));
-  const sh = BigInt(Math.max(0, bits - 960));
-  for (let i = 0; i < v.length; i++) out[offset + i] = Number((v[i] as bigint) >> sh);
+  if (!finite) {
+    let bits = 0;
+    for (const x of v) bits = Math.max(bits, bitLength(x));
+    const sh = BigInt(Math.max(0, bits - 960));
+    max = 0;
+    for (let i = 0; i < v.length; i++) {
+      const f = Number((v[i] as bigint) >> sh);
+      out[offset + i] = f;
+      if (Math.abs(f) > max) max = Math.abs(f);
+    }
+  }
+  if (max > 0) {
+    const inv = 1 / max;
+    for (let i = 0; i < v.length; i++) out[offset + i] = (out[offset + i] as number) * inv;
+  }
 }
 
 const TOL = 1e-11;
 
 /**
  * Run a float phase-1 simplex on `{ lambda >= 0 : M lambda = rhs }` (columns scaled to unit
- * norm) and return its final basis as variable ids (`j >= 0` structural, `-1-i` the artificial
- * of row `i`), or undefined when the float run breaks down. The exact simplex checks the basis.
+ * norm) and return its final basis as variable ids (`j >= 0` structural, `-1-i` the artificial of
+ * row `i`), or undefined when the float run breaks down. The exact simplex checks the basis.
  */
 export function floatPhase1Basis(cols: readonly (readonly bigint[])[], rhs: readonly bigint[]): number[] | undefined {
   const p = rhs.length;
   const n = cols.length;
   const cf = new Float64Array(n * p);
+  for (let j = 0; j < n; j++) scaledFloats(cols[j] as readonly bigint[], cf, j * p);
+  const rf = new Float64Array(p);
+  scaledFloats(rhs, rf);
+  return floatPhase1(cf, n, p, rf)?.basis;
+}
+
+/**
+ * Float phase 1 on the Farkas form of `A x <= b` given as float rows `(a_i, b_i)` (each row may
+ * be scaled by any positive factor): the rows of a probable Farkas vector (at most `k+1`), or
+ * undefined when the float run finds the system feasible or breaks down. A guess only.
+ */
+export function floatFarkasSupport(rowsF: Float64Array, m: number, k: number): number[] | undefined {
+  const p = k + 1;
+  const cf = new Float64Array(m * p);
+  for (let i = 0; i < m; i++) {
+    for (let c = 0; c < k; c++) cf[i * p + c] = rowsF[i * p + c] as number;
+    cf[i * p + k] = -(rowsF[i * p + k] as number);
+  }
+  const rf = new Float64Array(p);
+  rf[k] = 1;
+  const out = floatPhase1(cf, m, p, rf);
+  if (out === undefined || out.obj >= TOL) return undefined;
+  const rows = out.basis.filter((v) => v >= 0).sort((u, v) => u - v);
+  return rows.length > 0 ? rows : undefined;
+}
+
+/** The float phase-1 simplex itself; `cf` is overwritten with unit-norm columns. */
+function floatPhase1(cf: Float64Array, n: number, p: number, rf: Float64Array): { basis: number[]; obj: number } | undefined {
   for (let j = 0; j < n; j++) {
-    scaledFloats(cols[j] as readonly bigint[], cf, j * p);
     let nn = 0;
     for (let c = 0; c < p; c++) nn += (cf[j * p + c] as number) ** 2;
+    if (!Number.isFinite(nn)) return undefined;
     const inv = nn > 0 ? 1 / Math.sqrt(nn) : 0;
     for (let c = 0; c < p; c++) cf[j * p + c] = (cf[j * p + c] as number) * inv;
   }
-  const rf = new Float64Array(p);
-  scaledFloats(rhs, rf);
   let rn = 0;
   for (let c = 0; c < p; c++) rn = Math.max(rn, Math.abs(rf[c] as number));
-  if (!(rn > 0)) return undefined;
+  if (!(rn > 0) || !Number.isFinite(rn)) return undefined;
   const binv = new Float64Array(p * p);
   for (let i = 0; i < p; i++) binv[i * p + i] = 1;
   const beta = new Float64Array(p);
@@ -58,15 +96,16 @@ export function floatPhase1Basis(cols: readonly (readonly bigint[])[], rhs: read
   const y = new Float64Array(p);
   const alpha = new Float64Array(p);
   const maxIter = 20 * p + 2 * n;
+  let obj = 1;
   for (let iter = 0; iter < maxIter; iter++) {
     y.fill(0);
-    let obj = 0;
+    obj = 0;
     for (let i = 0; i < p; i++) {
       if ((basis[i] as number) >= 0) continue;
       obj += beta[i] as number;
       for (let c = 0; c < p; c++) y[c] = (y[c] as number) + (binv[i * p + c] as number);
     }
-    if (obj < TOL) return basis;
+    if (obj < TOL) return { basis, obj };
     let ymax = 0;
     for (let c = 0; c < p; c++) ymax = Math.max(ymax, Math.abs(y[c] as number));
     let q = -1;
@@ -80,7 +119,7 @@ export function floatPhase1Basis(cols: readonly (readonly bigint[])[], rhs: read
         q = j;
       }
     }
-    if (q < 0) return basis;
+    if (q < 0) return { basis, obj };
     for (let i = 0; i < p; i++) {
       let s = 0;
       for (let c = 0; c < p; c++) s += (binv[i * p + c] as number) * (cf[q * p + c] as number);
@@ -113,5 +152,5 @@ export function floatPhase1Basis(cols: readonly (readonly bigint[])[], rhs: read
     basis[r] = q;
     inBasis[q] = 1;
   }
-  return basis;
+  return { basis, obj };
 }

@@ -58,6 +58,21 @@ describe('decideSystem', () => {
     expect([...paths].sort()).toEqual(['eq-inconsistent', 'full-rank', 'interval', 'origin', 'simplex', 'zero-row']);
   });
 
+  it('many rows: the float-guessed support path, checked against brute force for k = 2', () => {
+    const paths = new Set<string>();
+    for (const k of [2, 3]) {
+      fc.assert(
+        fc.property(arbSystem(k, 16), (sys) => {
+          const d = run(sys, k);
+          paths.add(d.path);
+          if (k === 2) expect(d.kind === 'witness').toBe(bruteFeasible(sys, k));
+        }),
+        fcOptions(k === 2 ? 60 : 200),
+      );
+    }
+    expect(paths.has('float-support')).toBe(true);
+  });
+
   it('handles big integers with equalities spanning one or two directions', () => {
     const big = fc.bigInt({ min: -(1n << 300n), max: 1n << 300n });
     const vec = fc.array(big, { minLength: 3, maxLength: 3 });

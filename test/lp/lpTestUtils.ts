@@ -87,9 +87,9 @@ export function arbRows(k: number, maxBase: number, maxDerived: number, minBase 
 }
 
 /** Random systems with inequalities and (often rank-deficient) equalities in `k` variables. */
-export function arbSystem(k: number): fc.Arbitrary<TestSystem> {
+export function arbSystem(k: number, minIneq = 0): fc.Arbitrary<TestSystem> {
   return fc
-    .tuple(arbRows(k, 7, 4), arbRows(k, 2, 2), fc.array(small, { minLength: k, maxLength: k }), fc.boolean())
+    .tuple(minIneq > 0 ? arbRows(k, minIneq + 10, 8, minIneq) : arbRows(k, 7, 4), arbRows(k, 2, 2), fc.array(small, { minLength: k, maxLength: k }), fc.boolean())
     .map(([ineq, eq, z0, consistent]) => {
       // Consistent equalities most of the time: right-hand side from a point z0.
       const eqB = consistent ? eq.A.map((row) => row.reduce((s, v, c) => s + v * (z0[c] as bigint), 0n)) : eq.b;
