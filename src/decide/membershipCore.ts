@@ -2,7 +2,7 @@
 import { Rat } from '../checker/rational.js';
 import { eliminateEqualities } from '../lp/eliminate.js';
 import { feasibleCore, type RouteSlot } from '../lp/feasibleCore.js';
-import { floatFarkasSupport, scaledFloats } from '../lp/floatGuide.js';
+import { floatFarkasSupport, floatToDyadic, scaledFloats } from '../lp/floatGuide.js';
 import { ratsOver } from '../lp/lazyPoint.js';
 import type { LazyPoint, SparseEntry } from '../lp/types.js';
 
@@ -19,9 +19,19 @@ export interface IntSystem {
  * right-hand side), `eq-inconsistent` (the equalities alone), `full-rank` (the equalities pin a
  * single point), and on the system reduced to the null space of the equalities: `origin` (the
  * particular solution works), `interval` (one free direction), `simplex`, `float-support` (a
- * float pass guessed the rows of a Farkas vector and the exact solve on those rows confirmed it).
+ * float pass guessed the rows of a Farkas vector and the exact solve on those rows confirmed it),
+ * `float-point` (one free direction: the float midpoint of the feasible interval, taken exactly,
+ * is exactly a witness).
  */
-export type DecisionPath = 'zero-row' | 'eq-inconsistent' | 'full-rank' | 'origin' | 'interval' | 'simplex' | 'float-support';
+export type DecisionPath =
+  | 'zero-row'
+  | 'eq-inconsistent'
+  | 'full-rank'
+  | 'origin'
+  | 'interval'
+  | 'simplex'
+  | 'float-support'
+  | 'float-point';
 
 /** From this many inequality rows on, a float pass guesses the support of a Farkas vector. */
 const FLOAT_FILTER_MIN_ROWS = 16;
@@ -140,7 +150,8 @@ export function decideSystem(sys: IntSystem, k: number = (sys.ineqA[0] ?? sys.eq
         });
       }
     }
-    return finish(sys, k, witness(zNum, det, 'full-rank'));
+    // Every inequality was just checked exactly against zNum/det; finish checks the equalities.
+    return finish(sys, k, witness(zNum, det, 'full-rank'), true);
   }
 
   // (d) restrict to z = (x0 + N s)/det with N's columns n_j (j free): n_j[j] = det, n_j[C] = -g_j.
@@ -203,7 +214,20 @@ export function decideSystem(sys: IntSystem, k: number = (sys.ineqA[0] ?? sys.eq
   };
 
   if (m >= FLOAT_FILTER_MIN_ROWS) {
-    const support = guessSupport(A, b, k, kr, free, C, g, det, x0C);
+    const guess = guessReduced(A, b, k, kr, free, C, g, det, x0C);
+    if (guess.kind === 'point') {
+      // z = (x0 + s n)/det with the float s taken exactly; accepted only if exactly a witness.
+      const { m: sm, e } = guess.s;
+      const sh = BigInt(e < 0 ? -e : 0);
+      const sMul = e < 0 ? sm : sm << BigInt(e);
+      const nv = g[0] as bigint[];
+      const zNum = new Array<bigint>(k).fill(0n);
+      C.forEach((c, t) => (zNum[c] = ((x0C[t] as bigint) << sh) - sMul * (nv[t] as bigint)));
+      zNum[free[0] as number] = sMul * det;
+      const zDen = det << sh;
+      if (witnessHolds(sys, k, zNum, zDen)) return witness(zNum, zDen, "float-point");
+    }
+    const support = guess.kind === 'support' ? guess.rows : undefined;
     if (support !== undefined) {
       const Rs: bigint[][] = [];
       const rbs: bigint[] = [];
@@ -242,11 +266,18 @@ export function decideSystem(sys: IntSystem, k: number = (sys.ineqA[0] ?? sys.eq
   return mapBack(res.rows, res.vals, slot.route);
 }
 
+/** What the float pass over the reduced system suggests. */
+type ReducedGuess =
+  | { kind: 'support'; rows: number[] }
+  | { kind: 'point'; s: { m: bigint; e: number } }
+  | { kind: 'none' };
+
 /**
- * Float guess of the rows of a Farkas vector of the reduced system `a_i (x0 + N s) <= b_i`
- * (heuristic only: the caller solves the guessed rows exactly and falls back otherwise).
+ * Float guesses for the reduced system `a_i (x0 + N s)/det <= b_i`: the rows of a Farkas vector,
+ * or (one free direction) a parameter `s` in the middle of the feasible interval. Heuristic only:
+ * the caller checks every guess exactly and falls back to the exact route otherwise.
  */
-function guessSupport(
+function guessReduced(
   A: readonly (readonly bigint[])[],
   b: readonly bigint[],
   k: number,
@@ -256,7 +287,7 @@ function guessSupport(
   g: readonly (readonly bigint[])[],
   det: bigint,
   x0C: readonly bigint[],
-): number[] | undefined {
+): ReducedGuess {
   const m = A.length;
   const p = kr + 1;
   // x0 (numerators, over det) and the null vectors as floats.
@@ -266,11 +297,14 @@ function guessSupport(
   const x0F = new Float64Array(k + 1);
   scaledFloats(x0v, x0F);
   const nF = new Float64Array(kr * k);
+  const nScale: number[] = [];
   for (let jj = 0; jj < kr; jj++) {
     const nv = new Array<bigint>(k).fill(0n);
     nv[free[jj] as number] = det;
     C.forEach((c, t) => (nv[c] = -((g[jj] as readonly bigint[])[t] as bigint)));
     scaledFloats(nv, nF, jj * k);
+    // Approximate factor with nF = n * factor (for mapping a float parameter back).
+    nScale.push((nF[jj * k + (free[jj] as number)] as number) / approx(det));
   }
   const rowsF = new Float64Array(m * p);
   const aF = new Float64Array(k + 1);
@@ -289,26 +323,88 @@ function guessSupport(
     for (let c = 0; c < k; c++) s -= (aF[c] as number) * (x0F[c] as number);
     rowsF[i * p + kr] = s;
   }
-  return floatFarkasSupport(rowsF, m, kr);
+  if (kr === 1) {
+    // Float interval of the parameter: rows alpha s <= beta.
+    let lo = -Infinity;
+    let hi = Infinity;
+    for (let i = 0; i < m; i++) {
+      const al = rowsF[i * 2] as number;
+      const be = rowsF[i * 2 + 1] as number;
+      if (al > 0) hi = Math.min(hi, be / al);
+      else if (al < 0) lo = Math.max(lo, be / al);
+      else if (be < 0) lo = Infinity;
+    }
+    // The float parameter multiplies nF = n * nScale while x0F = (x0, det) * tau, so a float
+    // parameter t corresponds to s = t * nScale * det / x0F[k] in z = (x0 + s n)/det.
+    const unit = ((nScale[0] as number) * approx(det)) / (x0F[k] as number);
+    if (lo < hi && Number.isFinite(unit) && unit !== 0) {
+      const s = unit > 0 ? simpleInside(lo * unit, hi * unit) : simpleInside(hi * unit, lo * unit);
+      if (s !== undefined) return { kind: 'point', s };
+    }
+    if (!(lo > hi)) return { kind: 'none' };
+  }
+  const rows = floatFarkasSupport(rowsF, m, kr);
+  return rows === undefined ? { kind: 'none' } : { kind: 'support', rows };
+}
+
+/**
+ * A short dyadic well inside the float interval (lo, hi) (either end may be infinite), or
+ * undefined when the interval is empty or too narrow to trust.
+ */
+function simpleInside(lo: number, hi: number): { m: bigint; e: number } | undefined {
+  if (Number.isNaN(lo) || Number.isNaN(hi) || !(lo < hi)) return undefined;
+  let target: number;
+  let step: number;
+  if (Number.isFinite(lo) && Number.isFinite(hi)) {
+    const width = hi - lo;
+    if (!(width > 1e-9 * Math.max(Math.abs(lo), Math.abs(hi)))) return undefined;
+    target = lo + width / 2;
+    step = 2 ** Math.floor(Math.log2(width / 4));
+  } else if (Number.isFinite(lo)) {
+    target = lo + Math.abs(lo) + 1;
+    step = 2 ** Math.floor(Math.log2(Math.abs(lo) + 1));
+  } else if (Number.isFinite(hi)) {
+    target = hi - Math.abs(hi) - 1;
+    step = 2 ** Math.floor(Math.log2(Math.abs(hi) + 1));
+  } else {
+    target = 0;
+    step = 1;
+  }
+  if (!Number.isFinite(step) || step === 0) return floatToDyadic(target);
+  return floatToDyadic(Math.round(target / step) * step);
+}
+
+/** A float approximation of a bigint, finite (huge values saturate at about 1e300). */
+function approx(v: bigint): number {
+  const f = Number(v);
+  return Number.isFinite(f) ? f : v < 0n ? -1e300 : 1e300;
+}
+
+/** Exactly: does `num/den` (den > 0) satisfy every inequality and equality? */
+function witnessHolds(sys: IntSystem, k: number, num: readonly bigint[], den: bigint, inequalitiesChecked = false): boolean {
+  const { ineqA: A, ineqB: b, eqA: E, eqB: f } = sys;
+  if (den <= 0n) return false;
+  for (let i = 0; i < (inequalitiesChecked ? 0 : A.length); i++) {
+    const a = A[i] as readonly bigint[];
+    let s = 0n;
+    for (let c = 0; c < k; c++) s += (a[c] as bigint) * (num[c] as bigint);
+    if (s > (b[i] as bigint) * den) return false;
+  }
+  for (let i = 0; i < E.length; i++) {
+    const a = E[i] as readonly bigint[];
+    let s = 0n;
+    for (let c = 0; c < k; c++) s += (a[c] as bigint) * (num[c] as bigint);
+    if (s !== (f[i] as bigint) * den) return false;
+  }
+  return true;
 }
 
 /** Verify a decision exactly at integer level; throw (internal error) if it does not hold. */
-function finish(sys: IntSystem, k: number, d: Decision): Decision {
+function finish(sys: IntSystem, k: number, d: Decision, inequalitiesChecked = false): Decision {
   const { ineqA: A, ineqB: b, eqA: E, eqB: f } = sys;
   if (d.kind === 'witness') {
-    const { num, den } = d.point;
-    if (den <= 0n) throw new Error('decideSystem: bad denominator (internal error)');
-    for (let i = 0; i < A.length; i++) {
-      const a = A[i] as readonly bigint[];
-      let s = 0n;
-      for (let c = 0; c < k; c++) s += (a[c] as bigint) * (num[c] as bigint);
-      if (s > (b[i] as bigint) * den) throw new Error(`decideSystem: witness violates inequality ${i} (internal error)`);
-    }
-    for (let i = 0; i < E.length; i++) {
-      const a = E[i] as readonly bigint[];
-      let s = 0n;
-      for (let c = 0; c < k; c++) s += (a[c] as bigint) * (num[c] as bigint);
-      if (s !== (f[i] as bigint) * den) throw new Error(`decideSystem: witness violates equality ${i} (internal error)`);
+    if (!witnessHolds(sys, k, d.point.num, d.point.den, inequalitiesChecked)) {
+      throw new Error('decideSystem: witness fails (internal error)');
     }
     return d;
   }

@@ -73,6 +73,18 @@ describe('decideSystem', () => {
     expect(paths.has('float-support')).toBe(true);
   });
 
+  it('float-point: a short dyadic in the middle of a wide feasible interval', () => {
+    const ineqA: bigint[][] = [];
+    const ineqB: bigint[] = [];
+    for (let i = 0; i < 20; i++) {
+      ineqA.push([1n, BigInt(i % 3)], [-1n, BigInt(-(i % 2))]);
+      ineqB.push(BigInt(10 + i), BigInt(10 + i));
+    }
+    const d = run({ ineqA, ineqB, eqA: [[1n, 1n]], eqB: [3n] }, 2);
+    expect(d.path).toBe('float-point');
+    expect(d.kind === 'witness' && d.z.map(String)).toEqual(['3', '0']);
+  });
+
   it('handles big integers with equalities spanning one or two directions', () => {
     const big = fc.bigInt({ min: -(1n << 300n), max: 1n << 300n });
     const vec = fc.array(big, { minLength: 3, maxLength: 3 });

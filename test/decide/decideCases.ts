@@ -1,0 +1,90 @@
+// decideCases.ts: test-only arbitraries and a driver for the decisions of random networks.
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { Rat } from '../../src/checker/rational.js';
+import { decideLayer } from '../../src/decide/layerDecisions.js';
+import type { QueryAnswer, QueryPath } from '../../src/decide/regionQuery.js';
+import { rationalQuery, verifyAnswer } from '../../src/decide/verifyAnswer.js';
+import type { Network } from '../../src/net/network.js';
+import { type Profile, profilePoints } from '../../src/net/profile.js';
+import { type LayerAnalysis, type Region, computeLayers } from '../../src/net/regions.js';
+import { naiveForward, netAndPointsArb, pinToBoundary } from '../net/netArbitraries.js';
+import { type DenseSystem, denseSystem } from './queryOracle.js';
+
+/** A random network with points; point 0 is optionally pinned to one or two layer-1 boundaries. */
+export interface NetCase {
+  readonly net: Network;
+  readonly points: Rat[][];
+  readonly profile: Profile;
+}
+
+export function netCaseArb(maxDim: number, profiles: readonly Profile[] = ['default', 'reference']): fc.Arbitrary<NetCase> {
+  return fc
+    .record({
+      np: netAndPointsArb(maxDim),
+      pins: fc.array(fc.nat(7), { maxLength: 2 }),
+      profile: fc.constantFrom(...profiles),
+    })
+    .map(({ np, pins, profile }) => {
+      let net = np.net;
+      const p0 = np.points[0] as Rat[];
+      for (const j of pins) net = pinToBoundary(net, p0, j);
+      return { net, points: np.points, profile };
+    });
+}
+
+/** Φ^(l)(x) by the naive oracle, compared with the layer's exact image. */
+export function imageOf(net: Network, layer: LayerAnalysis, x: readonly Rat[], j: number): Rat[] {
+  const y = (naiveForward(net, x)[layer.layer - 1] as { phi: Rat[] }).phi;
+  const img = layer.images[j] as { num: bigint[]; den: bigint };
+  expect(img.num.map((v) => Rat.of(v, img.den).toString())).toEqual(y.map((v) => v.toString()));
+  return y;
+}
+
+/** One decision with everything a test may want to check about it. */
+export interface Decision {
+  readonly layer: LayerAnalysis;
+  readonly reluLast: boolean;
+  readonly j: number;
+  readonly n: number;
+  readonly region: Region;
+  readonly xj: Rat[];
+  readonly y: Rat[];
+  readonly sys: DenseSystem;
+  readonly ans: QueryAnswer;
+}
+
+/**
+ * Every decision of `decideLayer` at every layer of the case; each answer is verified with
+ * `verifyAnswer` on the system `rationalQuery` builds (must hold) before `visit` sees it.
+ */
+export function forEachDecision(c: NetCase, visit: (dec: Decision) => void, paths?: Partial<Record<QueryPath, number>>): void {
+  const pts = profilePoints(c.points, c.profile) as Rat[][];
+  const layers = computeLayers(c.net, pts, c.profile);
+  layers.forEach((layer) => {
+    const reluLast = (c.net.layers[layer.layer - 1] as { relu: boolean }).relu;
+    const seen = new Set<string>();
+    const stats = decideLayer(layer, pts, reluLast, (j, n, ans) => {
+      const region = layer.regions[n] as Region;
+      const img = layer.images[j] as { num: bigint[]; den: bigint };
+      const xj = pts[j] as Rat[];
+      expect(n).not.toBe(layer.regionOf[j]);
+      const key = `${j}:${n}`;
+      expect(seen.has(key)).toBe(false);
+      seen.add(key);
+      const why = verifyAnswer(
+        rationalQuery(region.ineqA, region.ineqB, region.map.M, region.map.c, region.map.den, img.num, img.den),
+        ans,
+        xj,
+      );
+      expect(why, `layer ${layer.layer} Q(${j}, ${n}) ${ans.path}`).toBeUndefined();
+      if (paths !== undefined) paths[ans.path] = (paths[ans.path] ?? 0) + 1;
+      const y = imageOf(c.net, layer, xj, j);
+      visit({ layer, reluLast, j, n, region, xj, y, sys: denseSystem(region, y), ans });
+    });
+    // every (sample, other region) pair is decided exactly once
+    expect(seen.size).toBe(pts.length * (layer.regions.length - 1));
+    expect(stats.decisions).toBe(seen.size);
+    expect(stats.yes + stats.no + stats.pinned).toBe(stats.decisions);
+  });
+}
