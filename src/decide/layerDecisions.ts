@@ -1,0 +1,126 @@
+// layerDecisions.ts: every decision Q(j, n) of one layer, cheapest exact route first.
+import { Rat } from '../checker/rational.js';
+import type { LayerAnalysis, Region } from '../net/regions.js';
+import { type PreparedRegion, type QueryAnswer, type QueryPath, prepareRegion, queryRegion } from './regionQuery.js';
+
+/** Called once per (sample, other region) pair with its certified answer. */
+export type DecisionSink = (sample: number, region: number, answer: QueryAnswer) => void;
+
+/** Counts of a layer's decisions by answer and by route. */
+export interface LayerDecisionStats {
+  decisions: number;
+  yes: number;
+  no: number;
+  pinned: number;
+  paths: Partial<Record<QueryPath, number>>;
+}
+
+/** ON bits of the last layer of a codeword (`'0101|110'` → bits of `'110'`), as a bigint mask. */
+export function lastLayerMask(codeword: string): bigint {
+  const last = codeword.slice(codeword.lastIndexOf('|') + 1);
+  let m = 0n;
+  for (let i = 0; i < last.length; i++) if (last.charCodeAt(i) === 49) m |= 1n << BigInt(i);
+  return m;
+}
+
+function lowestBit(m: bigint): number {
+  let i = 0;
+  while ((m & 1n) === 0n) {
+    m >>= 1n;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * Decide Q(j, n) for every sample j of `points` and every sample-bearing region n other than
+ * j's own, at one layer. `reluLast` says whether the layer is followed by ReLU (then an ON
+ * neuron of j that is OFF in n settles the answer with a one-entry Farkas vector).
+ */
+export function decideLayer(
+  layer: LayerAnalysis,
+  points: readonly (readonly Rat[])[],
+  reluLast: boolean,
+  sink: DecisionSink,
+): LayerDecisionStats {
+  const stats: LayerDecisionStats = { decisions: 0, yes: 0, no: 0, pinned: 0, paths: {} };
+  const count = (a: QueryAnswer): void => {
+    stats.decisions++;
+    stats[a.answer]++;
+    stats.paths[a.path] = (stats.paths[a.path] ?? 0) + 1;
+  };
+  const regions = layer.regions;
+  const d = points[0]?.length ?? 0;
+  const prepared: (PreparedRegion | undefined)[] = new Array<PreparedRegion | undefined>(regions.length);
+  const prep = (r: Region): PreparedRegion => {
+    let p = prepared[r.id];
+    if (p === undefined) {
+      p = prepareRegion(d, r.ineqA, r.ineqB, r.map.M, r.map.c, r.map.den);
+      prepared[r.id] = p;
+    }
+    return p;
+  };
+  const masks = regions.map((r) => (reluLast ? lastLayerMask(r.codeword) : 0n));
+  // A sample is a same-image witness for its own region only if it lies in it: in the reference
+  // profile a sample outside the box [−100, 100]^d gets a region whose box rows it violates.
+  const inOwnRegion = points.map((p, k) => {
+    const r = regions[layer.regionOf[k] as number] as Region;
+    return r.ineqA.every((row, i) => rowHolds(row, r.ineqB[i] as bigint, p));
+  });
+  // samples with the same exact image, grouped: a witness for free
+  const byImage = new Map<string, number[]>();
+  layer.images.forEach((img, j) => {
+    const key = imageKey(img.num, img.den);
+    const list = byImage.get(key);
+    if (list === undefined) byImage.set(key, [j]);
+    else list.push(j);
+  });
+  for (let j = 0; j < points.length; j++) {
+    const K = layer.regionOf[j] as number;
+    const img = layer.images[j] as { num: bigint[]; den: bigint };
+    const same = new Map<number, number>();
+    for (const k of byImage.get(imageKey(img.num, img.den)) ?? []) {
+      const rk = layer.regionOf[k] as number;
+      if (rk !== K && !same.has(rk) && inOwnRegion[k] === true) same.set(rk, k);
+    }
+    const mK = masks[K] as bigint;
+    for (const region of regions) {
+      const n = region.id;
+      if (n === K) continue;
+      let ans: QueryAnswer;
+      const witness = same.get(n);
+      if (witness !== undefined) {
+        ans = { answer: 'yes', z: points[witness] as Rat[], path: 'same-image' };
+      } else if (reluLast && (mK & ~(masks[n] as bigint)) !== 0n) {
+        const k = lowestBit(mK & ~(masks[n] as bigint));
+        ans = { answer: 'no', lambda: [], mu: [[k, Rat.int(-1n)]], path: 'dead-neuron' };
+      } else {
+        ans = queryRegion(prep(region), img.num, img.den, points[j] as Rat[]);
+      }
+      count(ans);
+      sink(j, n, ans);
+    }
+  }
+  return stats;
+}
+
+/** Does the rational point `x` satisfy `a·x ≤ b`? */
+function rowHolds(a: readonly bigint[], b: bigint, x: readonly Rat[]): boolean {
+  let acc = Rat.ZERO;
+  for (let c = 0; c < a.length; c++) if (a[c] !== 0n) acc = acc.add(Rat.int(a[c] as bigint).mul(x[c] as Rat));
+  return acc.cmp(Rat.int(b)) <= 0;
+}
+
+/** An exact key for a scaled vector's value (reduced by the gcd of all entries and den). */
+export function imageKey(num: readonly bigint[], den: bigint): string {
+  let g = den < 0n ? -den : den;
+  for (const v of num) {
+    if (g === 1n) break;
+    let a = v < 0n ? -v : v;
+    let b = g;
+    while (b !== 0n) [a, b] = [b, a % b];
+    g = a;
+  }
+  if (g === 0n) g = 1n;
+  return `${num.map((v) => (v / g).toString(36)).join(',')}/${(den / g).toString(36)}`;
+}

@@ -1,0 +1,280 @@
+// regionQuery.ts: the membership decision Q(j, n) against one prepared region, with certificates.
+import { Rat, gcd } from '../checker/rational.js';
+import { feasible } from '../lp/feasible.js';
+import { optimize } from '../lp/optimize.js';
+import {
+  type Combination,
+  type RowReduction,
+  combinationFor,
+  nullBasis,
+  rowReduce,
+} from './rowReduce.js';
+
+/** A sparse vector: `[index, value]` pairs with ascending indices and non-zero values. */
+export type Sparse = readonly (readonly [number, Rat])[];
+
+/**
+ * The system behind Q(j, n), in the region's own integer rows:
+ * inequalities `ineqA z ≤ ineqB` (the rows of G_n) and equalities `M z = f` where
+ * `f = den·y − c` for the local map `Φ_n(z) = (M z + c)/den` and the image `y`.
+ */
+export interface QuerySystem {
+  readonly ineqA: readonly (readonly bigint[])[];
+  readonly ineqB: readonly bigint[];
+  readonly M: readonly (readonly bigint[])[];
+  readonly f: readonly Rat[];
+}
+
+/** Which exact route settled a decision (for statistics; it carries no trust). */
+export type QueryPath =
+  | 'same-image'
+  | 'dead-neuron'
+  | 'eq-inconsistent'
+  | 'unique-violated'
+  | 'unique-feasible'
+  | 'simplex-infeasible'
+  | 'simplex-feasible'
+  | 'boundary-pinned'
+  | 'boundary-other';
+
+/**
+ * An answer to Q(j, n) with its certificate.
+ * - `yes`: `z` lies in G_n, `Φ_n(z) = y`, and `z ≠ x_j`.
+ * - `no`: a Farkas vector: `λ ≥ 0` on inequality rows and free `μ` on equality rows with
+ *   `λᵀ ineqA + μᵀ M = 0` and `λᵀ ineqB + μᵀ f < 0`.
+ * - `pinned`: `x_j` itself lies in G_n and is the only preimage there: for every coordinate c and
+ *   sign s, a bound certificate (λ ≥ 0, μ) with `λᵀ ineqA + μᵀ M = s·e_c` and
+ *   `λᵀ ineqB + μᵀ f = s·x_j[c]`, so every preimage z has `z_c = x_j[c]`. Not a gluing.
+ */
+export type QueryAnswer =
+  | { readonly answer: 'yes'; readonly z: readonly Rat[]; readonly path: QueryPath }
+  | { readonly answer: 'no'; readonly lambda: Sparse; readonly mu: Sparse; readonly path: QueryPath }
+  | {
+      readonly answer: 'pinned';
+      readonly bounds: readonly { coord: number; sign: 1 | -1; lambda: Sparse; mu: Sparse }[];
+      readonly path: QueryPath;
+    };
+
+/** A region prepared once for many queries (row reduction of its map, integer forms). */
+export interface PreparedRegion {
+  readonly d: number;
+  readonly ineqA: readonly (readonly bigint[])[];
+  readonly ineqB: readonly bigint[];
+  readonly M: readonly (readonly bigint[])[];
+  readonly c: readonly bigint[];
+  readonly den: bigint;
+  readonly red: RowReduction;
+  /** Integer left-null vectors of M, one per dependent row, sparse. */
+  readonly nullChecks: readonly { readonly row: number; readonly u: readonly (readonly [number, bigint])[] }[];
+  /**
+   * The particular solution as integers: `z0[col] = Σ e[i]·w_i / (L·yDen)` for each pivot,
+   * free columns 0 (w = den·yN − yDen·c, the equation numerators).
+   */
+  readonly solve: { readonly cols: readonly number[]; readonly e: readonly (readonly (readonly [number, bigint])[])[]; readonly L: bigint };
+  /** Integer null-space basis of M (k = d − rank vectors) and the reduced rows A·N (m × k). */
+  readonly N: readonly (readonly bigint[])[];
+  readonly AN: readonly (readonly bigint[])[];
+}
+
+function lcmDen(vals: readonly Rat[]): bigint {
+  let l = 1n;
+  for (const v of vals) if (v.d !== 1n) l = (l / gcd(l, v.d)) * v.d;
+  return l;
+}
+
+function integerCombination(comb: Combination): { e: [number, bigint][]; den: bigint } {
+  const den = lcmDen(comb.map(([, v]) => v));
+  return { e: comb.map(([i, v]) => [i, (v.n * den) / v.d]), den };
+}
+
+function primitive(v: readonly Rat[]): bigint[] {
+  const l = lcmDen(v);
+  const ints = v.map((x) => (x.n * l) / x.d);
+  const g = ints.reduce((acc, x) => gcd(acc, x), 0n);
+  return g > 1n ? ints.map((x) => x / g) : ints;
+}
+
+/** Prepare a region: `ineqA z ≤ ineqB` and local map `(M z + c)/den`. */
+export function prepareRegion(
+  d: number,
+  ineqA: readonly (readonly bigint[])[],
+  ineqB: readonly bigint[],
+  M: readonly (readonly bigint[])[],
+  c: readonly bigint[],
+  den: bigint,
+): PreparedRegion {
+  const red = rowReduce(
+    M.map((r) => r.map((x) => Rat.int(x))),
+    d,
+  );
+  const nullChecks = red.dependents.map(({ row, u }) => {
+    const { e } = integerCombination(u);
+    return { row, u: e };
+  });
+  const L = lcmDen(red.expr.flatMap((comb) => comb.map(([, v]) => v)));
+  const solve = {
+    cols: red.pivotCols,
+    e: red.expr.map((comb) => comb.map(([i, v]) => [i, (v.n * L) / v.d] as const)),
+    L,
+  };
+  const N = nullBasis(red).map(primitive);
+  const AN = red.rank === d ? [] : ineqA.map((row) => N.map((v) => v.reduce((acc, x, k) => acc + x * (row[k] as bigint), 0n)));
+  return { d, ineqA, ineqB, M, c, den, red, nullChecks, solve, N, AN };
+}
+
+/** The equality right-hand side numerators `w = den·yN − yDen·c` (so `f = w / yDen`), lazily per row. */
+class Rhs {
+  private readonly cache: (bigint | undefined)[];
+  constructor(
+    private readonly reg: PreparedRegion,
+    private readonly yN: readonly bigint[],
+    readonly yDen: bigint,
+  ) {
+    this.cache = new Array<bigint | undefined>(yN.length);
+  }
+  w(i: number): bigint {
+    let v = this.cache[i];
+    if (v === undefined) {
+      v = this.reg.den * (this.yN[i] as bigint) - this.yDen * (this.reg.c[i] as bigint);
+      this.cache[i] = v;
+    }
+    return v;
+  }
+}
+
+function sparseOf(m: Map<number, Rat>): Sparse {
+  return [...m.entries()].filter(([, v]) => !v.isZero()).sort((a, b) => a[0] - b[0]);
+}
+
+
+/** μ with μᵀM = v (v in the row space of M). */
+function muFor(reg: PreparedRegion, v: readonly Rat[]): Map<number, Rat> {
+  return new Map(combinationFor(reg.red, v));
+}
+
+/** λᵀ ineqA for a sparse λ. */
+function lambdaTimesA(reg: PreparedRegion, lambda: Sparse): Rat[] {
+  const out = new Array<Rat>(reg.d).fill(Rat.ZERO);
+  for (const [i, l] of lambda) {
+    const row = reg.ineqA[i] as readonly bigint[];
+    for (let c = 0; c < reg.d; c++) out[c] = (out[c] as Rat).add(l.mul(Rat.int(row[c] as bigint)));
+  }
+  return out;
+}
+
+
+function samepoint(a: readonly Rat[], b: readonly Rat[]): boolean {
+  return a.every((v, i) => v.eq(b[i] as Rat));
+}
+
+
+
+/**
+ * Decide Q(j, n): is there z in G_n with Φ_n(z) = y, other than x_j itself?
+ * `yN/yDen` is the image y = Φ^(l)(x_j); `xj` the sample (for the boundary rule).
+ */
+export function queryRegion(
+  reg: PreparedRegion,
+  yN: readonly bigint[],
+  yDen: bigint,
+  xj: readonly Rat[],
+): QueryAnswer {
+  const rhs = new Rhs(reg, yN, yDen);
+  // 1. Consistency of M z = f: every left-null vector u must give uᵀw = 0.
+  for (const { u } of reg.nullChecks) {
+    let s = 0n;
+    for (const [i, coef] of u) s += coef * rhs.w(i);
+    if (s !== 0n) {
+      const sign = s > 0n ? -1n : 1n;
+      const mu: Sparse = u.map(([i, coef]) => [i, Rat.int(sign * coef)] as const);
+      const path: QueryPath = u.length === 1 ? 'dead-neuron' : 'eq-inconsistent';
+      return { answer: 'no', lambda: [], mu, path };
+    }
+  }
+  // 2. The particular solution z0 = z0N / z0D (free coordinates 0), in integers.
+  const z0N = new Array<bigint>(reg.d).fill(0n);
+  reg.solve.cols.forEach((col, p) => {
+    let acc = 0n;
+    for (const [i, coef] of reg.solve.e[p] as readonly (readonly [number, bigint])[]) acc += coef * rhs.w(i);
+    z0N[col] = acc;
+  });
+  const z0D = reg.solve.L * yDen;
+  if (reg.red.rank === reg.d) {
+    // the unique candidate
+    const bad = firstViolated(reg, z0N, z0D);
+    if (bad >= 0) {
+      const a = (reg.ineqA[bad] as readonly bigint[]).map((v) => Rat.int(-v));
+      const mu = sparseOf(muFor(reg, a));
+      return { answer: 'no', lambda: [[bad, Rat.ONE]], mu, path: 'unique-violated' };
+    }
+    const z = z0N.map((v) => Rat.of(v, z0D));
+    if (!samepoint(z, xj)) return { answer: 'yes', z, path: 'unique-feasible' };
+    const bounds = [];
+    for (let c = 0; c < reg.d; c++) {
+      for (const sign of [1, -1] as const) {
+        bounds.push({ coord: c, sign, lambda: [] as Sparse, mu: sparseOf(muFor(reg, unit(reg.d, c, sign))) });
+      }
+    }
+    return { answer: 'pinned', bounds, path: 'boundary-pinned' };
+  }
+  // 3. Rank-deficient: z = z0 + N t. With s = z0D·t the rows become (A N) s ≤ b·z0D − A·z0N:
+  // the same matrix for every sample, and a Farkas vector of it is one of the region's rows as they stand.
+  const rhsRows = reg.ineqA.map((row, i) => {
+    let s = (reg.ineqB[i] as bigint) * z0D;
+    for (let c = 0; c < reg.d; c++) s -= (row[c] as bigint) * (z0N[c] as bigint);
+    return s;
+  });
+  const lift = (sNum: readonly bigint[], sDen: bigint): Rat[] =>
+    z0N.map((v, c) => Rat.of(v * sDen + reg.N.reduce((acc, vec, k) => acc + (vec[c] as bigint) * (sNum[k] as bigint), 0n), z0D * sDen));
+  const liftRat = (sv: readonly Rat[]): Rat[] => {
+    const l = lcmDen(sv);
+    return lift(sv.map((x) => (x.n * l) / x.d), l);
+  };
+  const res = feasible(reg.AN, rhsRows, reg.N.length);
+  if (res.kind === 'infeasible') {
+    const lambda: Sparse = res.farkas.map(({ row, value }) => [row, value] as const);
+    const mu = sparseOf(muFor(reg, lambdaTimesA(reg, lambda).map((v) => v.neg())));
+    return { answer: 'no', lambda, mu, path: 'simplex-infeasible' };
+  }
+  const z = lift(res.point.num, res.point.den);
+  if (!samepoint(z, xj)) return { answer: 'yes', z, path: 'simplex-feasible' };
+  // Boundary rule: x_j is a preimage in G_n; is there another one?
+  const bounds: { coord: number; sign: 1 | -1; lambda: Sparse; mu: Sparse }[] = [];
+  for (let c = 0; c < reg.d; c++) {
+    for (const sign of [1, -1] as const) {
+      // maximise sign·z_c, i.e. sign·(N s)_c over the reduced rows
+      const obj = reg.N.map((vec) => (sign === 1 ? (vec[c] as bigint) : -(vec[c] as bigint)));
+      const opt = optimize(reg.AN, rhsRows, obj);
+      if (opt.kind === 'unbounded') {
+        // x + ray and x + 2·ray are distinct preimages (N has full column rank): one is not x_j
+        const step = (m: bigint): Rat[] => liftRat(opt.x.map((v, k) => v.add((opt.ray[k] as Rat).mul(Rat.int(m)))));
+        const other = step(1n);
+        return { answer: 'yes', z: samepoint(other, xj) ? step(2n) : other, path: 'boundary-other' };
+      }
+      if (opt.kind === 'infeasible') throw new Error('internal: feasible system reported infeasible');
+      const zOpt = liftRat(opt.x);
+      if (!samepoint(zOpt, xj)) return { answer: 'yes', z: zOpt, path: 'boundary-other' };
+      // λᵀ(A N) = sign·(row c of N): then sign·e_c − λᵀA is orthogonal to the null space
+      const lambda: Sparse = opt.dual.filter(({ value }) => !value.isZero()).map(({ row, value }) => [row, value] as const);
+      const la = lambdaTimesA(reg, lambda);
+      const mu = sparseOf(muFor(reg, unit(reg.d, c, sign).map((v, k) => v.sub(la[k] as Rat))));
+      bounds.push({ coord: c, sign, lambda, mu });
+    }
+  }
+  return { answer: 'pinned', bounds, path: 'boundary-pinned' };
+}
+
+function unit(d: number, c: number, sign: 1 | -1): Rat[] {
+  return Array.from({ length: d }, (_, k) => (k === c ? Rat.int(BigInt(sign)) : Rat.ZERO));
+}
+
+/** The first inequality row violated by z = zN / zD (zD > 0), or −1. */
+function firstViolated(reg: PreparedRegion, zN: readonly bigint[], zD: bigint): number {
+  for (let i = 0; i < reg.ineqA.length; i++) {
+    const row = reg.ineqA[i] as readonly bigint[];
+    let s = 0n;
+    for (let c = 0; c < reg.d; c++) s += (row[c] as bigint) * (zN[c] as bigint);
+    if (s > (reg.ineqB[i] as bigint) * zD) return i;
+  }
+  return -1;
+}
