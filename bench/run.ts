@@ -1,0 +1,17 @@
+// run.ts: `npm run bench`: every benchmark, each with its baseline measured in the same run.
+import { runDecisionBench } from './decisions.js';
+
+async function main(): Promise<void> {
+  const which = process.argv[2] ?? 'all';
+  if (which === 'all' || which === 'lp') {
+    const { runLpBench } = await import('./lp.js');
+    console.log('== generic small LPs ==');
+    await runLpBench();
+  }
+  if (which === 'all' || which === 'decisions') {
+    console.log('== real workload: D-II model 0 decisions ==');
+    await runDecisionBench();
+  }
+}
+
+await main();

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// ohc.ts: the command-line entry point: dispatch a verb, map errors to exit codes.
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../io/inputError.js';
+import { decideCommand } from './decideCommand.js';
+import { demoCommand } from './demoCommand.js';
+import { regionsCommand } from './regionsCommand.js';
+import { UsageError } from './usageError.js';
+
+const USAGE = `usage: ohc <verb> [options]
+
+verbs:
+  regions  --model FILE --data FILE [--labels FILE] [--class C] [--correct]
+           [--profile default|reference] [--json]
+           per layer: regions, points on boundaries, rank classes
+  decide   (same selection options) --layer L (--sample J --region N | --all) [--json]
+           the membership decision Q(j, n) with its certificate, checked
+  demo     a certified run on the bundled XOR example (what npm start runs)
+
+exit codes: 0 success, 1 a certificate failed, 2 usage or input error`;
+
+type Verb = (args: string[], out: (s: string) => void) => number;
+const VERBS: Record<string, Verb> = { regions: regionsCommand, decide: decideCommand, demo: demoCommand };
+
+/** Run the CLI with `argv` (without node and script); returns the exit code. */
+export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`), err: (s: string) => void = (s) => process.stderr.write(`${s}\n`)): number {
+  const [verb, ...rest] = argv;
+  if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
+    out(USAGE);
+    return verb === undefined ? 2 : 0;
+  }
+  const run = VERBS[verb];
+  if (run === undefined) {
+    err(`ohc: unknown verb ${JSON.stringify(verb)}\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return run(rest, out);
+  } catch (e) {
+    if (e instanceof InputError) {
+      err(`ohc: error: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
+      err(`ohc ${verb}: ${(e as Error).message}\nrun 'ohc --help' for usage`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+const invokedDirectly = (() => {
+  try {
+    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+})();
+if (invokedDirectly) process.exitCode = main(process.argv.slice(2));
