@@ -34,6 +34,7 @@ export type QueryPath =
   | 'unique-feasible'
   | 'simplex-infeasible'
   | 'simplex-feasible'
+  | 'segment'
   | 'boundary-pinned'
   | 'boundary-other';
 
@@ -74,6 +75,29 @@ export interface PreparedRegion {
   /** Integer null-space basis of M (k = d − rank vectors) and the reduced rows A·N (m × k). */
   readonly N: readonly (readonly bigint[])[];
   readonly AN: readonly (readonly bigint[])[];
+  /** Rank 1 (d > 1): the range of the image coordinate over G_n, computed on first use (null: unbounded). */
+  segment?: Segment | null;
+}
+
+/**
+ * For a rank-1 map, every row of M is a multiple of r0 (the primitive integer form of the RREF
+ * row), so Φ_n(z) depends on z only through r0·z. Over G_n, r0·z ranges over [lo, hi], proved by
+ * two `bound` certificates (LP duals) and attained at zLo and zHi. One pair of LPs per region then
+ * answers every sample: outside the range, the matching dual is a Farkas vector; inside, a convex
+ * combination of zLo and zHi is a witness.
+ */
+interface Segment {
+  readonly r0: readonly bigint[];
+  /** r0 = s·R_0 with the RREF row R_0 (s > 0): the sample's coordinate is s·z0[pivot]. */
+  readonly s: Rat;
+  readonly hi: Rat;
+  readonly lo: Rat;
+  readonly zHi: readonly Rat[];
+  readonly zLo: readonly Rat[];
+  readonly dualHi: Sparse;
+  readonly dualLo: Sparse;
+  readonly muHi: Sparse;
+  readonly muLo: Sparse;
 }
 
 function lcmDen(vals: readonly Rat[]): bigint {
@@ -217,6 +241,20 @@ export function queryRegion(
     }
     return { answer: 'pinned', bounds, path: 'boundary-pinned' };
   }
+  if (reg.red.rank === 1) {
+    const seg = segmentOf(reg);
+    if (seg !== null) {
+      const col = reg.solve.cols[0] as number;
+      const U = seg.s.mul(Rat.of(z0N[col] as bigint, z0D));
+      if (U.cmp(seg.hi) > 0) return { answer: 'no', lambda: seg.dualHi, mu: seg.muHi, path: 'segment' };
+      if (U.cmp(seg.lo) < 0) return { answer: 'no', lambda: seg.dualLo, mu: seg.muLo, path: 'segment' };
+      const width = seg.hi.sub(seg.lo);
+      const theta = width.isZero() ? Rat.ZERO : U.sub(seg.lo).div(width);
+      const z = seg.zLo.map((v, c) => v.add(theta.mul((seg.zHi[c] as Rat).sub(v))));
+      if (!samepoint(z, xj)) return { answer: 'yes', z, path: 'segment' };
+      // z is x_j itself: the general route below applies the boundary rule
+    }
+  }
   // 3. Rank-deficient: z = z0 + N t. With s = z0D·t the rows become (A N) s ≤ b·z0D − A·z0N:
   // the same matrix for every sample, and a Farkas vector of it is one of the region's rows as they stand.
   const rhsRows = reg.ineqA.map((row, i) => {
@@ -262,6 +300,37 @@ export function queryRegion(
     }
   }
   return { answer: 'pinned', bounds, path: 'boundary-pinned' };
+}
+
+/** The range of r0·z over G_n with its certificates, or null when G_n is unbounded along r0. */
+function segmentOf(reg: PreparedRegion): Segment | null {
+  if (reg.segment !== undefined) return reg.segment;
+  const R0 = reg.red.pivots[0] as readonly Rat[];
+  const l = lcmDen(R0);
+  const r0 = R0.map((v) => (v.n * l) / v.d);
+  const up = optimize(reg.ineqA, reg.ineqB, r0);
+  const down = optimize(reg.ineqA, reg.ineqB, r0.map((v) => -v));
+  if (up.kind !== 'optimal' || down.kind !== 'optimal') {
+    reg.segment = null;
+    return null;
+  }
+  const sparse = (dual: readonly { row: number; value: Rat }[]): Sparse =>
+    dual.filter(({ value }) => !value.isZero()).map(({ row, value }) => [row, value] as const);
+  const r0Rat = r0.map((v) => Rat.int(v));
+  reg.segment = {
+    r0,
+    s: Rat.int(l),
+    hi: up.value,
+    lo: down.value.neg(),
+    zHi: up.x,
+    zLo: down.x,
+    dualHi: sparse(up.dual),
+    dualLo: sparse(down.dual),
+    // λᵀA = ±r0, so μᵀM = ∓r0 closes the Farkas combination
+    muHi: sparseOf(muFor(reg, r0Rat.map((v) => v.neg()))),
+    muLo: sparseOf(muFor(reg, r0Rat)),
+  };
+  return reg.segment;
 }
 
 function unit(d: number, c: number, sign: 1 | -1): Rat[] {
