@@ -11,7 +11,10 @@ import { type LayerAnalysis, type Region, computeLayers } from '../../src/net/re
 import { naiveForward, netAndPointsArb, pinToBoundary } from '../net/netArbitraries.js';
 import { type DenseSystem, denseSystem } from './queryOracle.js';
 
-/** A random network with points; point 0 is optionally pinned to one or two layer-1 boundaries. */
+/**
+ * A random network with points; point 0 is optionally pinned to one or two layer-1 boundaries,
+ * and the points are sometimes spread beyond the reference box.
+ */
 export interface NetCase {
   readonly net: Network;
   readonly points: Rat[][];
@@ -23,13 +26,16 @@ export function netCaseArb(maxDim: number, profiles: readonly Profile[] = ['defa
     .record({
       np: netAndPointsArb(maxDim),
       pins: fc.array(fc.nat(7), { maxLength: 2 }),
+      // sometimes spread the points to ±128 so that some lie outside the reference box [−100, 100]^d
+      far: fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, { arbitrary: fc.constant(true), weight: 1 }),
       profile: fc.constantFrom(...profiles),
     })
-    .map(({ np, pins, profile }) => {
+    .map(({ np, pins, far, profile }) => {
       let net = np.net;
-      const p0 = np.points[0] as Rat[];
+      const points = far ? np.points.map((p) => p.map((v) => v.mul(Rat.int(64n)))) : np.points;
+      const p0 = points[0] as Rat[];
       for (const j of pins) net = pinToBoundary(net, p0, j);
-      return { net, points: np.points, profile };
+      return { net, points, profile };
     });
 }
 
@@ -49,6 +55,8 @@ export interface Decision {
   readonly n: number;
   readonly region: Region;
   readonly xj: Rat[];
+  /** All samples of the case, as the profile uses them. */
+  readonly points: readonly Rat[][];
   readonly y: Rat[];
   readonly sys: DenseSystem;
   readonly ans: QueryAnswer;
@@ -80,7 +88,7 @@ export function forEachDecision(c: NetCase, visit: (dec: Decision) => void, path
       expect(why, `layer ${layer.layer} Q(${j}, ${n}) ${ans.path}`).toBeUndefined();
       if (paths !== undefined) paths[ans.path] = (paths[ans.path] ?? 0) + 1;
       const y = imageOf(c.net, layer, xj, j);
-      visit({ layer, reluLast, j, n, region, xj, y, sys: denseSystem(region, y), ans });
+      visit({ layer, reluLast, j, n, region, xj, points: pts, y, sys: denseSystem(region, y), ans });
     });
     // every (sample, other region) pair is decided exactly once
     expect(seen.size).toBe(pts.length * (layer.regions.length - 1));
