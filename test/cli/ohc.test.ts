@@ -1,0 +1,101 @@
+// ohc.test.ts: the CLI end to end, in process: outputs, JSON shapes and the three exit codes.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/ohc.js';
+import { HAVE_SHARED, shared } from '../sharedData.js';
+
+const XOR = resolve(import.meta.dirname, '..', '..', 'certificates', 'examples', 'xor');
+
+function run(...argv: string[]): { code: number; out: string; err: string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(argv, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('ohc', () => {
+  it('prints usage with --help (exit 0) and without a verb (exit 2)', () => {
+    expect(run('--help').code).toBe(0);
+    expect(run('--help').out).toContain('usage: ohc');
+    expect(run().code).toBe(2);
+    expect(run('frobnicate').code).toBe(2);
+  });
+
+  it('demo: every certificate holds, and (0,0), (1,1) meet at layer 2', () => {
+    const r = run('demo');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('every certificate checked: all hold');
+    expect(r.out).toMatch(/layer 2: .*Q\(0, region \d+\).*Q\(1, region \d+\)/);
+  });
+
+  it('regions --json on the XOR overlap net', () => {
+    const r = run('regions', '--model', join(XOR, 'xor_overlap.pth'), '--data', join(XOR, 'xor_points.npy'), '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { layers: { layer: number; regions: number; boundaryPoints: number[]; rankClasses: Record<string, number> }[] };
+    expect(doc.layers.map((l) => l.layer)).toEqual([1, 2, 3]);
+    for (const l of doc.layers) {
+      expect(Object.values(l.rankClasses).reduce((a, b) => a + b, 0)).toBe(4);
+      expect(Array.isArray(l.boundaryPoints)).toBe(true);
+    }
+  });
+
+  it('regions on the XOR rank net: (0,0) and (1,1) share a rank-0 region at layer 1', () => {
+    const r = run('regions', '--model', join(XOR, 'xor_rank.pth'), '--data', join(XOR, 'xor_points.npy'), '--labels', join(XOR, 'xor_labels.npy'), '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { layers: { rankClasses: Record<string, number> }[] };
+    expect(doc.layers[0]?.rankClasses['0']).toBe(2);
+  });
+
+  it('decide: a single query with its certificate, checked', () => {
+    const r = run('decide', '--model', join(XOR, 'xor_overlap.pth'), '--data', join(XOR, 'xor_points.npy'), '--layer', '2', '--sample', '0', '--region', '1', '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { answer: string; certificate: string; witness?: string[] };
+    expect(doc.certificate).toBe('holds');
+    expect(['yes', 'no', 'pinned']).toContain(doc.answer);
+  });
+
+  it('usage errors exit 2 with a message, no stack trace', () => {
+    const base = ['--model', join(XOR, 'xor_overlap.pth'), '--data', join(XOR, 'xor_points.npy')];
+    for (const argv of [
+      ['regions', ...base, '--profile', 'fast'],
+      ['regions', ...base, '--class', 'x'],
+      ['regions', ...base, '--bogus'],
+      ['regions', '--data', join(XOR, 'xor_points.npy')],
+      ['regions', ...base, '--correct'],
+      ['decide', ...base, '--layer', '9', '--all'],
+      ['decide', ...base, '--layer', '1'],
+    ]) {
+      const r = run(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('bad input files exit 2 naming the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ohc-cli-'));
+    const bad = join(dir, 'model.json');
+    writeFileSync(bad, '{"format":"ohc-model/1","inputDim":2,"layers":[{"W":[["NaN","1"]],"b":["0"],"activation":"relu"}]}');
+    const r = run('regions', '--model', bad, '--data', join(XOR, 'xor_points.npy'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(bad);
+    const missing = run('regions', '--model', join(dir, 'nope.pth'), '--data', join(XOR, 'xor_points.npy'));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('nope.pth');
+  });
+
+  it.runIf(HAVE_SHARED)('regions on D-II model 0, reference profile: the paper-code region counts', () => {
+    const r = run(
+      'regions',
+      '--model', shared('data', 'quotienthomology', 'pth', 'D-II_model_0.pth'),
+      '--data', shared('data', 'quotienthomology', 'npy', 'D-II-test.npy'),
+      '--labels', shared('data', 'quotienthomology', 'npy', 'D-II-test-labels.npy'),
+      '--class', '1', '--correct', '--profile', 'reference', '--json',
+    );
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { points: number; layers: { regions: number }[] };
+    expect(doc.points).toBe(1206);
+    expect(doc.layers.map((l) => l.regions)).toEqual([59, 169, 393, 574, 759, 853, 903, 921, 931, 931]);
+  });
+});
