@@ -1,7 +1,7 @@
 // layerDecisions.ts: every decision Q(j, n) of one layer, cheapest exact route first.
 import { Rat } from '../checker/rational.js';
 import type { LayerAnalysis, Region } from '../net/regions.js';
-import { type PreparedRegion, type QueryAnswer, type QueryPath, prepareRegion, queryRegion } from './regionQuery.js';
+import { type IntPoint, type PreparedRegion, type QueryAnswer, type QueryPath, intPointOf, prepareRegion, queryRegion } from './regionQuery.js';
 
 /** Called once per (sample, other region) pair with its certified answer. */
 export type DecisionSink = (sample: number, region: number, answer: QueryAnswer) => void;
@@ -63,7 +63,8 @@ export function decideLayer(
   const masks = regions.map((r) => (reluLast ? lastLayerMask(r.codeword) : 0n));
   // A sample is a same-image witness for its own region only if it lies in it: in the reference
   // profile a sample outside the box [−100, 100]^d gets a region whose box rows it violates.
-  const inOwnRegion = points.map((p, k) => {
+  const pointsInt: IntPoint[] = points.map(intPointOf);
+  const inOwnRegion = pointsInt.map((p, k) => {
     const r = regions[layer.regionOf[k] as number] as Region;
     return r.ineqA.every((row, i) => rowHolds(row, r.ineqB[i] as bigint, p));
   });
@@ -90,10 +91,10 @@ export function decideLayer(
       let ans: QueryAnswer;
       const witness = same.get(n);
       if (witness !== undefined) {
-        ans = { answer: 'yes', z: points[witness] as Rat[], path: 'same-image' };
+        ans = { answer: 'yes', z: pointsInt[witness] as IntPoint, path: 'same-image' };
       } else if (reluLast && (mK & ~(masks[n] as bigint)) !== 0n) {
         const k = lowestBit(mK & ~(masks[n] as bigint));
-        ans = { answer: 'no', lambda: [], mu: [[k, Rat.int(-1n)]], path: 'dead-neuron' };
+        ans = { answer: 'no', lambda: [], mu: [[k, -1n]], path: 'dead-neuron' };
       } else {
         ans = queryRegion(prep(region), img.num, img.den, points[j] as Rat[]);
       }
@@ -104,11 +105,11 @@ export function decideLayer(
   return stats;
 }
 
-/** Does the rational point `x` satisfy `a·x ≤ b`? */
-function rowHolds(a: readonly bigint[], b: bigint, x: readonly Rat[]): boolean {
-  let acc = Rat.ZERO;
-  for (let c = 0; c < a.length; c++) if (a[c] !== 0n) acc = acc.add(Rat.int(a[c] as bigint).mul(x[c] as Rat));
-  return acc.cmp(Rat.int(b)) <= 0;
+/** Does the point `x = num/den` (den > 0) satisfy `a·x ≤ b`? */
+function rowHolds(a: readonly bigint[], b: bigint, x: IntPoint): boolean {
+  let acc = 0n;
+  for (let c = 0; c < a.length; c++) acc += (a[c] as bigint) * (x.num[c] as bigint);
+  return acc <= b * x.den;
 }
 
 /** An exact key for a scaled vector's value (reduced by the gcd of all entries and den). */

@@ -2,16 +2,19 @@
 import { Rat, gcd } from '../checker/rational.js';
 import { feasible } from '../lp/feasible.js';
 import { optimize } from '../lp/optimize.js';
-import {
-  type Combination,
-  type RowReduction,
-  combinationFor,
-  nullBasis,
-  rowReduce,
-} from './rowReduce.js';
+import { type IntRowReduction, intRowReduce } from './intRowReduce.js';
 
 /** A sparse vector: `[index, value]` pairs with ascending indices and non-zero values. */
 export type Sparse = readonly (readonly [number, Rat])[];
+
+/** A sparse integer multiplier vector (a certificate may be scaled by any positive factor). */
+export type IntSparse = readonly (readonly [number, bigint])[];
+
+/** A point as integer numerators over one positive denominator (no gcd taken). */
+export interface IntPoint {
+  readonly num: readonly bigint[];
+  readonly den: bigint;
+}
 
 /**
  * The system behind Q(j, n), in the region's own integer rows:
@@ -41,15 +44,15 @@ export type QueryPath =
 /**
  * An answer to Q(j, n) with its certificate.
  * - `yes`: `z` lies in G_n, `Φ_n(z) = y`, and `z ≠ x_j`.
- * - `no`: a Farkas vector: `λ ≥ 0` on inequality rows and free `μ` on equality rows with
+ * - `no`: a Farkas vector in integers: `λ ≥ 0` on inequality rows and free `μ` on equality rows with
  *   `λᵀ ineqA + μᵀ M = 0` and `λᵀ ineqB + μᵀ f < 0`.
  * - `pinned`: `x_j` itself lies in G_n and is the only preimage there: for every coordinate c and
  *   sign s, a bound certificate (λ ≥ 0, μ) with `λᵀ ineqA + μᵀ M = s·e_c` and
  *   `λᵀ ineqB + μᵀ f = s·x_j[c]`, so every preimage z has `z_c = x_j[c]`. Not a gluing.
  */
 export type QueryAnswer =
-  | { readonly answer: 'yes'; readonly z: readonly Rat[]; readonly path: QueryPath }
-  | { readonly answer: 'no'; readonly lambda: Sparse; readonly mu: Sparse; readonly path: QueryPath }
+  | { readonly answer: 'yes'; readonly z: IntPoint; readonly path: QueryPath }
+  | { readonly answer: 'no'; readonly lambda: IntSparse; readonly mu: IntSparse; readonly path: QueryPath }
   | {
       readonly answer: 'pinned';
       readonly bounds: readonly { coord: number; sign: 1 | -1; lambda: Sparse; mu: Sparse }[];
@@ -64,7 +67,7 @@ export interface PreparedRegion {
   readonly M: readonly (readonly bigint[])[];
   readonly c: readonly bigint[];
   readonly den: bigint;
-  readonly red: RowReduction;
+  readonly red: IntRowReduction;
   /** Integer left-null vectors of M, one per dependent row, sparse. */
   readonly nullChecks: readonly { readonly row: number; readonly u: readonly (readonly [number, bigint])[] }[];
   /**
@@ -89,15 +92,15 @@ export interface PreparedRegion {
 interface Segment {
   readonly r0: readonly bigint[];
   /** r0 = s·R_0 with the RREF row R_0 (s > 0): the sample's coordinate is s·z0[pivot]. */
-  readonly s: Rat;
+  readonly s: bigint;
   readonly hi: Rat;
   readonly lo: Rat;
-  readonly zHi: readonly Rat[];
-  readonly zLo: readonly Rat[];
-  readonly dualHi: Sparse;
-  readonly dualLo: Sparse;
-  readonly muHi: Sparse;
-  readonly muLo: Sparse;
+  readonly zHi: IntPoint;
+  readonly zLo: IntPoint;
+  readonly dualHi: IntSparse;
+  readonly dualLo: IntSparse;
+  readonly muHi: IntSparse;
+  readonly muLo: IntSparse;
 }
 
 function lcmDen(vals: readonly Rat[]): bigint {
@@ -106,16 +109,10 @@ function lcmDen(vals: readonly Rat[]): bigint {
   return l;
 }
 
-function integerCombination(comb: Combination): { e: [number, bigint][]; den: bigint } {
-  const den = lcmDen(comb.map(([, v]) => v));
-  return { e: comb.map(([i, v]) => [i, (v.n * den) / v.d]), den };
-}
 
-function primitive(v: readonly Rat[]): bigint[] {
-  const l = lcmDen(v);
-  const ints = v.map((x) => (x.n * l) / x.d);
+function primitiveInt(ints: readonly bigint[]): bigint[] {
   const g = ints.reduce((acc, x) => gcd(acc, x), 0n);
-  return g > 1n ? ints.map((x) => x / g) : ints;
+  return g > 1n ? ints.map((x) => x / g) : [...ints];
 }
 
 /** Prepare a region: `ineqA z ≤ ineqB` and local map `(M z + c)/den`. */
@@ -127,21 +124,27 @@ export function prepareRegion(
   c: readonly bigint[],
   den: bigint,
 ): PreparedRegion {
-  const red = rowReduce(
-    M.map((r) => r.map((x) => Rat.int(x))),
-    d,
-  );
-  const nullChecks = red.dependents.map(({ row, u }) => {
-    const { e } = integerCombination(u);
-    return { row, u: e };
-  });
-  const L = lcmDen(red.expr.flatMap((comb) => comb.map(([, v]) => v)));
+  const red = intRowReduce(M, d);
+  const nullChecks = red.dependents;
+  // one common denominator L = Π delta_p; pivot p's RREF row is rows[p] / delta[p]
+  const L = red.delta.reduce((acc, x) => acc * x, 1n);
+  const scaleOf = red.delta.map((x) => L / x);
   const solve = {
     cols: red.pivotCols,
-    e: red.expr.map((comb) => comb.map(([i, v]) => [i, (v.n * L) / v.d] as const)),
+    e: red.expr.map((comb, p) => comb.map(([i, v]) => [i, v * (scaleOf[p] as bigint)] as const)),
     L,
   };
-  const N = nullBasis(red).map(primitive);
+  const N: bigint[][] = [];
+  const isPivot = new Set(red.pivotCols);
+  for (let c = 0; c < d; c++) {
+    if (isPivot.has(c)) continue;
+    const v = new Array<bigint>(d).fill(0n);
+    v[c] = L;
+    red.pivotCols.forEach((col, p) => {
+      v[col] = -((red.rows[p] as readonly bigint[])[c] as bigint) * (scaleOf[p] as bigint);
+    });
+    N.push(primitiveInt(v));
+  }
   const AN = red.rank === d ? [] : ineqA.map((row) => N.map((v) => v.reduce((acc, x, k) => acc + x * (row[k] as bigint), 0n)));
   return { d, ineqA, ineqB, M, c, den, red, nullChecks, solve, N, AN };
 }
@@ -173,7 +176,13 @@ function sparseOf(m: Map<number, Rat>): Sparse {
 
 /** μ with μᵀM = v (v in the row space of M). */
 function muFor(reg: PreparedRegion, v: readonly Rat[]): Map<number, Rat> {
-  return new Map(combinationFor(reg.red, v));
+  const acc = new Map<number, Rat>();
+  reg.red.pivotCols.forEach((col, p) => {
+    const s = (v[col] as Rat).div(Rat.int(reg.red.delta[p] as bigint));
+    if (s.isZero()) return;
+    for (const [i, e] of reg.red.expr[p] as readonly (readonly [number, bigint])[]) acc.set(i, (acc.get(i) ?? Rat.ZERO).add(s.mul(Rat.int(e))));
+  });
+  return acc;
 }
 
 /** λᵀ ineqA for a sparse λ. */
@@ -189,6 +198,44 @@ function lambdaTimesA(reg: PreparedRegion, lambda: Sparse): Rat[] {
 
 function samepoint(a: readonly Rat[], b: readonly Rat[]): boolean {
   return a.every((v, i) => v.eq(b[i] as Rat));
+}
+
+/** z (integer form) equals the rational point x, compared without a gcd. */
+export function samePointInt(z: IntPoint, x: readonly Rat[]): boolean {
+  return z.num.every((v, c) => v * (x[c] as Rat).d === (x[c] as Rat).n * z.den);
+}
+
+/** A rational point in integer form over the lcm of its denominators. */
+export function intPointOf(z: readonly Rat[]): IntPoint {
+  const den = lcmDen(z);
+  return { num: z.map((v) => (v.n * den) / v.d), den };
+}
+
+/** μ with μᵀM = L·v for v in the row space of M (L = reg.solve.L), in integers. */
+function muInt(reg: PreparedRegion, v: readonly bigint[]): IntSparse {
+  const acc = new Map<number, bigint>();
+  reg.solve.cols.forEach((col, p) => {
+    const s = v[col] as bigint;
+    if (s === 0n) return;
+    for (const [i, e] of reg.solve.e[p] as readonly (readonly [number, bigint])[]) acc.set(i, (acc.get(i) ?? 0n) + s * e);
+  });
+  return [...acc.entries()].filter(([, x]) => x !== 0n).sort((a, b) => a[0] - b[0]);
+}
+
+/** λᵀ ineqA for an integer λ. */
+function lambdaTimesAInt(reg: PreparedRegion, lambda: IntSparse): bigint[] {
+  const out = new Array<bigint>(reg.d).fill(0n);
+  for (const [i, l] of lambda) {
+    const row = reg.ineqA[i] as readonly bigint[];
+    for (let c = 0; c < reg.d; c++) out[c] = (out[c] as bigint) + l * (row[c] as bigint);
+  }
+  return out;
+}
+
+/** A Farkas vector from an integer λ on the region rows: scale λ by L and close with μ. */
+function farkasFromLambda(reg: PreparedRegion, lambda: IntSparse): { lambda: IntSparse; mu: IntSparse } {
+  const v = lambdaTimesAInt(reg, lambda);
+  return { lambda: lambda.map(([i, l]) => [i, l * reg.solve.L] as const), mu: muInt(reg, v.map((x) => -x)) };
 }
 
 
@@ -210,7 +257,7 @@ export function queryRegion(
     for (const [i, coef] of u) s += coef * rhs.w(i);
     if (s !== 0n) {
       const sign = s > 0n ? -1n : 1n;
-      const mu: Sparse = u.map(([i, coef]) => [i, Rat.int(sign * coef)] as const);
+      const mu: IntSparse = u.map(([i, coef]) => [i, sign * coef] as const);
       const path: QueryPath = u.length === 1 ? 'dead-neuron' : 'eq-inconsistent';
       return { answer: 'no', lambda: [], mu, path };
     }
@@ -227,12 +274,10 @@ export function queryRegion(
     // the unique candidate
     const bad = firstViolated(reg, z0N, z0D);
     if (bad >= 0) {
-      const a = (reg.ineqA[bad] as readonly bigint[]).map((v) => Rat.int(-v));
-      const mu = sparseOf(muFor(reg, a));
-      return { answer: 'no', lambda: [[bad, Rat.ONE]], mu, path: 'unique-violated' };
+      return { answer: 'no', ...farkasFromLambda(reg, [[bad, 1n]]), path: 'unique-violated' };
     }
-    const z = z0N.map((v) => Rat.of(v, z0D));
-    if (!samepoint(z, xj)) return { answer: 'yes', z, path: 'unique-feasible' };
+    const z: IntPoint = { num: z0N, den: z0D };
+    if (!samePointInt(z, xj)) return { answer: 'yes', z, path: 'unique-feasible' };
     const bounds = [];
     for (let c = 0; c < reg.d; c++) {
       for (const sign of [1, -1] as const) {
@@ -245,13 +290,22 @@ export function queryRegion(
     const seg = segmentOf(reg);
     if (seg !== null) {
       const col = reg.solve.cols[0] as number;
-      const U = seg.s.mul(Rat.of(z0N[col] as bigint, z0D));
-      if (U.cmp(seg.hi) > 0) return { answer: 'no', lambda: seg.dualHi, mu: seg.muHi, path: 'segment' };
-      if (U.cmp(seg.lo) < 0) return { answer: 'no', lambda: seg.dualLo, mu: seg.muLo, path: 'segment' };
-      const width = seg.hi.sub(seg.lo);
-      const theta = width.isZero() ? Rat.ZERO : U.sub(seg.lo).div(width);
-      const z = seg.zLo.map((v, c) => v.add(theta.mul((seg.zHi[c] as Rat).sub(v))));
-      if (!samepoint(z, xj)) return { answer: 'yes', z, path: 'segment' };
+      // the sample's coordinate U = UN / UD (UD > 0), compared with hi and lo without a gcd
+      const UN = seg.s * (z0N[col] as bigint);
+      const UD = z0D;
+      const { hi, lo } = seg;
+      if (UN * hi.d > hi.n * UD) return { answer: 'no', lambda: seg.dualHi, mu: seg.muHi, path: 'segment' };
+      if (UN * lo.d < lo.n * UD) return { answer: 'no', lambda: seg.dualLo, mu: seg.muLo, path: 'segment' };
+      // θ = (U − lo)/(hi − lo) = TN / TD, and z = zLo + θ (zHi − zLo)
+      const widthN = hi.n * lo.d - lo.n * hi.d;
+      const TN = widthN === 0n ? 0n : (UN * lo.d - lo.n * UD) * hi.d;
+      const TD = widthN === 0n ? 1n : widthN * UD;
+      const { zLo, zHi } = seg;
+      const z: IntPoint = {
+        num: zLo.num.map((pl, c) => pl * zHi.den * TD + TN * ((zHi.num[c] as bigint) * zLo.den - pl * zHi.den)),
+        den: zLo.den * zHi.den * TD,
+      };
+      if (!samePointInt(z, xj)) return { answer: 'yes', z, path: 'segment' };
       // z is x_j itself: the general route below applies the boundary rule
     }
   }
@@ -262,20 +316,22 @@ export function queryRegion(
     for (let c = 0; c < reg.d; c++) s -= (row[c] as bigint) * (z0N[c] as bigint);
     return s;
   });
-  const lift = (sNum: readonly bigint[], sDen: bigint): Rat[] =>
-    z0N.map((v, c) => Rat.of(v * sDen + reg.N.reduce((acc, vec, k) => acc + (vec[c] as bigint) * (sNum[k] as bigint), 0n), z0D * sDen));
-  const liftRat = (sv: readonly Rat[]): Rat[] => {
-    const l = lcmDen(sv);
-    return lift(sv.map((x) => (x.n * l) / x.d), l);
+  const lift = (sNum: readonly bigint[], sDen: bigint): IntPoint => ({
+    num: z0N.map((v, c) => v * sDen + reg.N.reduce((acc, vec, k) => acc + (vec[c] as bigint) * (sNum[k] as bigint), 0n)),
+    den: z0D * sDen,
+  });
+  const liftRat = (sv: readonly Rat[]): IntPoint => {
+    const t = intPointOf(sv);
+    return lift(t.num, t.den);
   };
   const res = feasible(reg.AN, rhsRows, reg.N.length);
   if (res.kind === 'infeasible') {
-    const lambda: Sparse = res.farkas.map(({ row, value }) => [row, value] as const);
-    const mu = sparseOf(muFor(reg, lambdaTimesA(reg, lambda).map((v) => v.neg())));
-    return { answer: 'no', lambda, mu, path: 'simplex-infeasible' };
+    const l = intPointOf(res.farkas.map(({ value }) => value));
+    const lambda: IntSparse = res.farkas.map(({ row }, t) => [row, l.num[t] as bigint] as const);
+    return { answer: 'no', ...farkasFromLambda(reg, lambda), path: 'simplex-infeasible' };
   }
   const z = lift(res.point.num, res.point.den);
-  if (!samepoint(z, xj)) return { answer: 'yes', z, path: 'simplex-feasible' };
+  if (!samePointInt(z, xj)) return { answer: 'yes', z, path: 'simplex-feasible' };
   // Boundary rule: x_j is a preimage in G_n; is there another one?
   const bounds: { coord: number; sign: 1 | -1; lambda: Sparse; mu: Sparse }[] = [];
   for (let c = 0; c < reg.d; c++) {
@@ -285,13 +341,13 @@ export function queryRegion(
       const opt = optimize(reg.AN, rhsRows, obj);
       if (opt.kind === 'unbounded') {
         // x + ray and x + 2·ray are distinct preimages (N has full column rank): one is not x_j
-        const step = (m: bigint): Rat[] => liftRat(opt.x.map((v, k) => v.add((opt.ray[k] as Rat).mul(Rat.int(m)))));
+        const step = (m: bigint): IntPoint => liftRat(opt.x.map((v, k) => v.add((opt.ray[k] as Rat).mul(Rat.int(m)))));
         const other = step(1n);
-        return { answer: 'yes', z: samepoint(other, xj) ? step(2n) : other, path: 'boundary-other' };
+        return { answer: 'yes', z: samePointInt(other, xj) ? step(2n) : other, path: 'boundary-other' };
       }
       if (opt.kind === 'infeasible') throw new Error('internal: feasible system reported infeasible');
       const zOpt = liftRat(opt.x);
-      if (!samepoint(zOpt, xj)) return { answer: 'yes', z: zOpt, path: 'boundary-other' };
+      if (!samePointInt(zOpt, xj)) return { answer: 'yes', z: zOpt, path: 'boundary-other' };
       // λᵀ(A N) = sign·(row c of N): then sign·e_c − λᵀA is orthogonal to the null space
       const lambda: Sparse = opt.dual.filter(({ value }) => !value.isZero()).map(({ row, value }) => [row, value] as const);
       const la = lambdaTimesA(reg, lambda);
@@ -305,30 +361,34 @@ export function queryRegion(
 /** The range of r0·z over G_n with its certificates, or null when G_n is unbounded along r0. */
 function segmentOf(reg: PreparedRegion): Segment | null {
   if (reg.segment !== undefined) return reg.segment;
-  const R0 = reg.red.pivots[0] as readonly Rat[];
-  const l = lcmDen(R0);
-  const r0 = R0.map((v) => (v.n * l) / v.d);
+  // r0 = delta_0 · R_0, so r0·z = delta_0 · z[pivot] at the particular solution
+  const r0 = reg.red.rows[0] as readonly bigint[];
+  const l = reg.red.delta[0] as bigint;
   const up = optimize(reg.ineqA, reg.ineqB, r0);
   const down = optimize(reg.ineqA, reg.ineqB, r0.map((v) => -v));
   if (up.kind !== 'optimal' || down.kind !== 'optimal') {
     reg.segment = null;
     return null;
   }
-  const sparse = (dual: readonly { row: number; value: Rat }[]): Sparse =>
-    dual.filter(({ value }) => !value.isZero()).map(({ row, value }) => [row, value] as const);
-  const r0Rat = r0.map((v) => Rat.int(v));
+  // integer duals: Λ·dual with Λ the lcm of its denominators, so λᵀA = Λ·(±r0)
+  const closed = (dual: readonly { row: number; value: Rat }[]): { lambda: IntSparse; mu: IntSparse } => {
+    const nz = dual.filter(({ value }) => !value.isZero());
+    const p = intPointOf(nz.map(({ value }) => value));
+    return farkasFromLambda(reg, nz.map(({ row }, t) => [row, p.num[t] as bigint] as const));
+  };
+  const hiCert = closed(up.dual);
+  const loCert = closed(down.dual);
   reg.segment = {
     r0,
-    s: Rat.int(l),
+    s: l,
     hi: up.value,
     lo: down.value.neg(),
-    zHi: up.x,
-    zLo: down.x,
-    dualHi: sparse(up.dual),
-    dualLo: sparse(down.dual),
-    // λᵀA = ±r0, so μᵀM = ∓r0 closes the Farkas combination
-    muHi: sparseOf(muFor(reg, r0Rat.map((v) => v.neg()))),
-    muLo: sparseOf(muFor(reg, r0Rat)),
+    zHi: intPointOf(up.x),
+    zLo: intPointOf(down.x),
+    dualHi: hiCert.lambda,
+    dualLo: loCert.lambda,
+    muHi: hiCert.mu,
+    muLo: loCert.mu,
   };
   return reg.segment;
 }

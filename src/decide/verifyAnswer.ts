@@ -2,7 +2,7 @@
 import { checkBound, type Entry } from '../checker/bound.js';
 import { checkFarkas, checkWitness } from '../checker/membership.js';
 import { Rat } from '../checker/rational.js';
-import type { QueryAnswer, Sparse } from './regionQuery.js';
+import type { IntSparse, QueryAnswer, QueryPath, Sparse } from './regionQuery.js';
 
 /** The Q(j, n) system in rationals: region rows, local map rows, right-hand side f = den·y − c. */
 export interface RationalQuery {
@@ -32,12 +32,28 @@ export function rationalQuery(
 
 const entries = (s: Sparse): Entry[] => s.map(([row, value]) => ({ row, value }));
 
+/** A Q(j, n) answer with its certificate in rationals (what the trusted rules read). */
+export type RationalAnswer =
+  | { readonly answer: 'yes'; readonly z: readonly Rat[]; readonly path: QueryPath }
+  | { readonly answer: 'no'; readonly lambda: Sparse; readonly mu: Sparse; readonly path: QueryPath }
+  | Extract<QueryAnswer, { answer: 'pinned' }>;
+
+const ratSparse = (s: IntSparse): Sparse => s.map(([i, v]) => [i, Rat.int(v)] as const);
+
+/** The solver's integer-form answer as rationals (witness reduced, multipliers as integers). */
+export function toRationalAnswer(ans: QueryAnswer): RationalAnswer {
+  if (ans.answer === 'yes') return { answer: 'yes', z: ans.z.num.map((v) => Rat.of(v, ans.z.den)), path: ans.path };
+  if (ans.answer === 'no') return { answer: 'no', lambda: ratSparse(ans.lambda), mu: ratSparse(ans.mu), path: ans.path };
+  return ans;
+}
+
 /**
  * Check an answer with the trusted rules: `witness` (and z ≠ x_j), `farkas`, or for `pinned`
  * that x_j is a preimage in G_n and the `bound` certificates pin every coordinate to x_j's.
  * Returns undefined when it holds, else the reason.
  */
-export function verifyAnswer(sys: RationalQuery, ans: QueryAnswer, xj: readonly Rat[]): string | undefined {
+export function verifyAnswer(sys: RationalQuery, answer: QueryAnswer | RationalAnswer, xj: readonly Rat[]): string | undefined {
+  const ans: RationalAnswer = isIntForm(answer) ? toRationalAnswer(answer) : answer;
   if (ans.answer === 'yes') {
     const r = checkWitness(sys, [...ans.z]);
     if (!r.ok) return `${r.rule}: ${r.reason}`;
@@ -62,4 +78,10 @@ export function verifyAnswer(sys: RationalQuery, ans: QueryAnswer, xj: readonly 
     }
   }
   return undefined;
+}
+
+function isIntForm(a: QueryAnswer | RationalAnswer): a is QueryAnswer {
+  if (a.answer === 'yes') return !Array.isArray(a.z);
+  if (a.answer === 'no') return typeof (a.lambda[0] ?? a.mu[0])?.[1] === 'bigint';
+  return false;
 }

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { Rat } from '../../src/checker/rational.js';
 import { decideLayer } from '../../src/decide/layerDecisions.js';
-import type { QueryAnswer, QueryPath } from '../../src/decide/regionQuery.js';
+import type { QueryPath } from '../../src/decide/regionQuery.js';
+import { type RationalAnswer as QueryAnswer, toRationalAnswer } from '../../src/decide/verifyAnswer.js';
 import { rationalQuery, verifyAnswer } from '../../src/decide/verifyAnswer.js';
 import type { Network } from '../../src/net/network.js';
 import { type Profile, profilePoints } from '../../src/net/profile.js';
@@ -72,7 +73,8 @@ export function forEachDecision(c: NetCase, visit: (dec: Decision) => void, path
   layers.forEach((layer) => {
     const reluLast = (c.net.layers[layer.layer - 1] as { relu: boolean }).relu;
     const seen = new Set<string>();
-    const stats = decideLayer(layer, pts, reluLast, (j, n, ans) => {
+    const stats = decideLayer(layer, pts, reluLast, (j, n, rawAns) => {
+      const ans = toRationalAnswer(rawAns);
       const region = layer.regions[n] as Region;
       const img = layer.images[j] as { num: bigint[]; den: bigint };
       const xj = pts[j] as Rat[];

@@ -4,8 +4,9 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Rat } from '../../src/checker/rational.js';
 import { decideLayer, imageKey, lastLayerMask } from '../../src/decide/layerDecisions.js';
-import { type QueryAnswer, type QueryPath, prepareRegion, queryRegion } from '../../src/decide/regionQuery.js';
-import { rationalQuery, verifyAnswer } from '../../src/decide/verifyAnswer.js';
+import { type QueryPath, prepareRegion, queryRegion as rawQueryRegion } from '../../src/decide/regionQuery.js';
+const queryRegion = (...a: Parameters<typeof rawQueryRegion>): QueryAnswer => toRationalAnswer(rawQueryRegion(...a));
+import { type RationalAnswer as QueryAnswer, rationalQuery, toRationalAnswer, verifyAnswer } from '../../src/decide/verifyAnswer.js';
 import { loadDataset } from '../../src/io/loadData.js';
 import { loadModel } from '../../src/io/loadModel.js';
 import type { Network } from '../../src/net/network.js';
@@ -229,7 +230,8 @@ function xorQuery(net: Network, points: Rat[][], profile: Profile, layerNo: numb
   const xj = points[j] as Rat[];
   const sys = rationalQuery(g.ineqA, g.ineqB, g.map.M, g.map.c, g.map.den, img.num, img.den);
   let layerAns: QueryAnswer | undefined;
-  decideLayer(layer, points, (net.layers[layerNo - 1] as { relu: boolean }).relu, (jj, nn, ans) => {
+  decideLayer(layer, points, (net.layers[layerNo - 1] as { relu: boolean }).relu, (jj, nn, rawAns) => {
+    const ans = toRationalAnswer(rawAns);
     if (jj === j && nn === n) layerAns = ans;
   });
   if (layerAns === undefined) throw new Error('no decision');

@@ -2,7 +2,8 @@
 // oracle for d ≤ 2, an independent certificate check, and single mutations of certificates.
 // Plain Rat arithmetic only: nothing here calls src/lp or src/decide.
 import { Rat } from '../../src/checker/rational.js';
-import type { QueryAnswer, Sparse } from '../../src/decide/regionQuery.js';
+import type { Sparse } from '../../src/decide/regionQuery.js';
+import type { RationalAnswer as QueryAnswer } from '../../src/decide/verifyAnswer.js';
 import type { Region } from '../../src/net/regions.js';
 
 /** `ineqA z ≤ ineqB`, `eqA z = eqB` over Q (the set P = { z ∈ G_n : Φ_n(z) = y }). */

@@ -3,8 +3,9 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Rat } from '../../src/checker/rational.js';
-import { type PreparedRegion, type QueryAnswer, type QueryPath, prepareRegion, queryRegion } from '../../src/decide/regionQuery.js';
-import { rationalQuery, verifyAnswer } from '../../src/decide/verifyAnswer.js';
+import { type PreparedRegion, type QueryPath, prepareRegion, queryRegion as rawQueryRegion } from '../../src/decide/regionQuery.js';
+const queryRegion = (...a: Parameters<typeof rawQueryRegion>): QueryAnswer => toRationalAnswer(rawQueryRegion(...a));
+import { type RationalAnswer as QueryAnswer, rationalQuery, toRationalAnswer, verifyAnswer } from '../../src/decide/verifyAnswer.js';
 import { profilePoints } from '../../src/net/profile.js';
 import { computeLayers } from '../../src/net/regions.js';
 import { fcOptions } from '../fcSeed.js';
