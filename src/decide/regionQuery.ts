@@ -52,7 +52,14 @@ export type QueryPath =
  */
 export type QueryAnswer =
   | { readonly answer: 'yes'; readonly z: IntPoint; readonly path: QueryPath }
-  | { readonly answer: 'no'; readonly lambda: IntSparse; readonly mu: IntSparse; readonly path: QueryPath }
+  | {
+      readonly answer: 'no';
+      readonly lambda: IntSparse;
+      readonly mu: IntSparse;
+      readonly path: QueryPath;
+      /** When a region-level bound settled it: its index in `PreparedRegion.bounds`. */
+      readonly bound?: number;
+    }
   | {
       readonly answer: 'pinned';
       readonly bounds: readonly { coord: number; sign: 1 | -1; lambda: Sparse; mu: Sparse }[];
@@ -80,6 +87,12 @@ export interface PreparedRegion {
   readonly AN: readonly (readonly bigint[])[];
   /** Rank 1 (d > 1): the range of the image coordinate over G_n, computed on first use (null: unbounded). */
   segment?: Segment | null;
+  /**
+   * Region-level bound certificates found so far, in Farkas form: `λ ≥ 0` on the region rows and
+   * `μ` on the map rows with `λᵀA + μᵀM = 0`; a sample is excluded by bound i when
+   * `λᵀb + μᵀf < 0` for its right-hand side f. Shared by every sample (the segment's two ends first).
+   */
+  readonly bounds: { readonly lambda: IntSparse; readonly mu: IntSparse }[];
 }
 
 /**
@@ -101,6 +114,9 @@ interface Segment {
   readonly dualLo: IntSparse;
   readonly muHi: IntSparse;
   readonly muLo: IntSparse;
+  /** Indices of the two bounds in `PreparedRegion.bounds`. */
+  readonly boundHi: number;
+  readonly boundLo: number;
 }
 
 function lcmDen(vals: readonly Rat[]): bigint {
@@ -146,7 +162,7 @@ export function prepareRegion(
     N.push(primitiveInt(v));
   }
   const AN = red.rank === d ? [] : ineqA.map((row) => N.map((v) => v.reduce((acc, x, k) => acc + x * (row[k] as bigint), 0n)));
-  return { d, ineqA, ineqB, M, c, den, red, nullChecks, solve, N, AN };
+  return { d, ineqA, ineqB, M, c, den, red, nullChecks, solve, N, AN, bounds: [] };
 }
 
 /** The equality right-hand side numerators `w = den·yN − yDen·c` (so `f = w / yDen`), lazily per row. */
@@ -294,8 +310,8 @@ export function queryRegion(
       const UN = seg.s * (z0N[col] as bigint);
       const UD = z0D;
       const { hi, lo } = seg;
-      if (UN * hi.d > hi.n * UD) return { answer: 'no', lambda: seg.dualHi, mu: seg.muHi, path: 'segment' };
-      if (UN * lo.d < lo.n * UD) return { answer: 'no', lambda: seg.dualLo, mu: seg.muLo, path: 'segment' };
+      if (UN * hi.d > hi.n * UD) return { answer: 'no', lambda: seg.dualHi, mu: seg.muHi, path: 'segment', bound: seg.boundHi };
+      if (UN * lo.d < lo.n * UD) return { answer: 'no', lambda: seg.dualLo, mu: seg.muLo, path: 'segment', bound: seg.boundLo };
       // θ = (U − lo)/(hi − lo) = TN / TD, and z = zLo + θ (zHi − zLo)
       const widthN = hi.n * lo.d - lo.n * hi.d;
       const TN = widthN === 0n ? 0n : (UN * lo.d - lo.n * UD) * hi.d;
@@ -389,6 +405,8 @@ function segmentOf(reg: PreparedRegion): Segment | null {
     dualLo: loCert.lambda,
     muHi: hiCert.mu,
     muLo: loCert.mu,
+    boundHi: reg.bounds.push(hiCert) - 1,
+    boundLo: reg.bounds.push(loCert) - 1,
   };
   return reg.segment;
 }
