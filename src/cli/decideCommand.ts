@@ -3,14 +3,15 @@ import { parseArgs } from 'node:util';
 import type { Rat } from '../checker/rational.js';
 import { decideLayer } from '../decide/layerDecisions.js';
 import { prepareRegion, queryRegion, type QueryAnswer } from '../decide/regionQuery.js';
-import { rationalQuery, verifyAnswer } from '../decide/verifyAnswer.js';
+import { rationalQuery, toRationalAnswer, verifyAnswer } from '../decide/verifyAnswer.js';
 import { computeLayers } from '../net/regions.js';
 import { loadAnalysisInputs, selectionOptions } from './analysisInputs.js';
 import { describeSelection } from './regionsCommand.js';
 import { UsageError, parseIndex } from './usageError.js';
 
 /** A QueryAnswer as JSON, rationals as "p/q" strings. */
-export function answerToJson(a: QueryAnswer): unknown {
+export function answerToJson(ans: QueryAnswer): unknown {
+  const a = toRationalAnswer(ans);
   const sp = (s: readonly (readonly [number, Rat])[]): [number, string][] => s.map(([i, v]) => [i, v.toString()]);
   if (a.answer === 'yes') return { answer: 'yes', path: a.path, witness: a.z.map(String) };
   if (a.answer === 'no') return { answer: 'no', path: a.path, farkas: { lambda: sp(a.lambda), mu: sp(a.mu) } };
