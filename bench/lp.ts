@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decideSystem, type DecisionPath, type IntSystem } from '../src/decide/membershipCore.js';
 import { feasible } from '../src/lp/feasible.js';
+import { float64ToDyadic } from '../src/numbers/ratFromFloat64.js';
 
 /** Deterministic PRNG (mulberry32); floats only generate data, never decide anything. */
 function prng(seed: number): () => number {
@@ -27,27 +28,6 @@ interface Dyadic {
   e: number;
 }
 
-/** The exact value of a finite double as a dyadic. */
-function dyadicOf(x: number): Dyadic {
-  if (x === 0) return { m: 0n, e: 0 };
-  const dv = new DataView(new ArrayBuffer(8));
-  dv.setFloat64(0, x);
-  const hi = dv.getUint32(0);
-  const lo = dv.getUint32(4);
-  const exp = (hi >>> 20) & 0x7ff;
-  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  let e: number;
-  if (exp === 0) e = -1074;
-  else {
-    m |= 1n << 52n;
-    e = exp - 1075;
-  }
-  while ((m & 1n) === 0n) {
-    m >>= 1n;
-    e++;
-  }
-  return { m: hi >>> 31 === 1 ? -m : m, e };
-}
 
 const dmul = (a: Dyadic, b: Dyadic): Dyadic => ({ m: a.m * b.m, e: a.e + b.e });
 function dadd(a: Dyadic, b: Dyadic): Dyadic {
@@ -80,15 +60,15 @@ export function generateInstances(count: number, seed = 1): Instance[] {
     const u = rnd();
     const kind: Instance['kind'] = u < 0.45 ? 'rank1' : u < 0.85 ? 'rank2' : u < 0.95 ? 'rank3' : 'inconsistent';
     const r = kind === 'rank1' ? 1 : kind === 'rank3' ? 3 : 2;
-    const dirs = Array.from({ length: r }, () => vec().map(dyadicOf));
+    const dirs = Array.from({ length: r }, () => vec().map(float64ToDyadic));
     const z0f = vec();
-    const z0 = z0f.map(dyadicOf);
+    const z0 = z0f.map(float64ToDyadic);
     const eqA: bigint[][] = [];
     const eqB: bigint[] = [];
     for (let i = 0; i < 15; i++) {
       let row: Dyadic[] = [{ m: 0n, e: 0 }, { m: 0n, e: 0 }, { m: 0n, e: 0 }];
       for (const d of dirs) {
-        const c = dyadicOf(f32());
+        const c = float64ToDyadic(f32());
         row = row.map((x, j) => dadd(x, dmul(c, d[j] as Dyadic)));
       }
       let rhs: Dyadic = { m: 0n, e: 0 };
@@ -104,7 +84,7 @@ export function generateInstances(count: number, seed = 1): Instance[] {
       const a = vec();
       const slack = Math.fround((rnd() - 0.02) * 2 ** (Math.floor(rnd() * 5) - 2));
       const b = Math.fround(a[0]! * z0f[0]! + a[1]! * z0f[1]! + a[2]! * z0f[2]! + slack);
-      const ints = toIntegers([...a, b].map(dyadicOf));
+      const ints = toIntegers([...a, b].map(float64ToDyadic));
       ineqA.push(ints.slice(0, 3));
       ineqB.push(ints[3] as bigint);
     }

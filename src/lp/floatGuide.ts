@@ -1,5 +1,6 @@
 // floatGuide.ts: a floating-point phase-1 simplex used ONLY to propose a starting basis.
 // Nothing it returns is trusted: the exact simplex re-derives everything from the basis indices.
+import { float64ToDyadic } from '../numbers/ratFromFloat64.js';
 
 /** Bit length of |v| (0 for 0). */
 function bitLength(v: bigint): number {
@@ -157,23 +158,5 @@ function floatPhase1(cf: Float64Array, n: number, p: number, rf: Float64Array): 
 
 /** The exact value of a finite float as `m * 2^e` (undefined for NaN or infinities). */
 export function floatToDyadic(x: number): { m: bigint; e: number } | undefined {
-  if (!Number.isFinite(x)) return undefined;
-  if (x === 0) return { m: 0n, e: 0 };
-  const dv = new DataView(new ArrayBuffer(8));
-  dv.setFloat64(0, x);
-  const hi = dv.getUint32(0);
-  const lo = dv.getUint32(4);
-  const exp = (hi >>> 20) & 0x7ff;
-  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  let e: number;
-  if (exp === 0) e = -1074;
-  else {
-    m |= 1n << 52n;
-    e = exp - 1075;
-  }
-  while ((m & 1n) === 0n) {
-    m >>= 1n;
-    e++;
-  }
-  return { m: hi >>> 31 === 1 ? -m : m, e };
+  return Number.isFinite(x) ? float64ToDyadic(x) : undefined;
 }

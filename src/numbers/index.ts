@@ -1,5 +1,5 @@
 // index.ts: exact conversions between binary floats, decimal text and rationals.
-export { ratFromFloat64, ratFromFloat64Bits } from './ratFromFloat64.js';
+export { dyadicFromFloat64Bits, float64ToDyadic, ratFromFloat64, ratFromFloat64Bits } from './ratFromFloat64.js';
 export { ratFromFloat32Bits, ratFromBfloat16Bits } from './ratFromFloat32Bits.js';
 export { ratFromFloat16Bits } from './ratFromFloat16Bits.js';
 export {
