@@ -1,0 +1,68 @@
+// classes.ts: rule `classes`: the product-rule gluings, union-find carried across layers, exact comparison.
+import type { Settled } from './complete.js';
+import { idx, list, obj } from './parse.js';
+import { type Step, reject } from './verdict.js';
+
+/** Union-find over sample indices. */
+export class UnionFind {
+  private readonly up: Int32Array;
+  constructor(n: number) {
+    this.up = Int32Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    let r = i;
+    while (this.up[r] !== r) r = this.up[r] as number;
+    while (this.up[i] !== r) {
+      const next = this.up[i] as number;
+      this.up[i] = r;
+      i = next;
+    }
+    return r;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.up[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+  /** Components of size ≥ 2, members ascending, ordered by first member. */
+  classes(): number[][] {
+    const by = new Map<number, number[]>();
+    for (let i = 0; i < this.up.length; i++) {
+      const r = this.find(i);
+      const c = by.get(r);
+      if (c === undefined) by.set(r, [i]);
+      else c.push(i);
+    }
+    return [...by.values()].filter((c) => c.length >= 2).sort((a, b) => (a[0] as number) - (b[0] as number));
+  }
+}
+
+/** Glue by the product rule into `uf`; returns the number of region pairs that glued. */
+export function glue(s: Settled, R: number, uf: UnionFind): number {
+  let gluings = 0;
+  for (const [key, fwd] of s.yes) {
+    const K = Math.floor(key / R);
+    const n = key % R;
+    if (K > n) continue;
+    const back = s.yes.get(n * R + K);
+    if (back === undefined || s.pruned(K, n)) continue;
+    gluings++;
+    const first = fwd[0] as number;
+    for (const j of [...fwd, ...back]) uf.union(first, j);
+  }
+  return gluings;
+}
+
+/** Rule `classes`: the record's classes and gluings equal the derived ones exactly. */
+export function compareClasses(rec: Record<string, unknown>, derived: number[][], gluings: number, N: number, at: Step): void {
+  const o = obj(rec, at, 'classes', ['t', 'layer', 'classes', 'gluings']);
+  const claimed = list(o['classes'], at, 'classes').map((c, k) => list(c, at, `classes[${k}]`).map((j) => idx(j, at, `classes[${k}] sample`, N)));
+  const g = idx(o['gluings'], at, 'gluings');
+  const k = Math.max(claimed.length, derived.length);
+  for (let t = 0; t < k; t++) {
+    const a = JSON.stringify(claimed[t] ?? null);
+    const b = JSON.stringify(derived[t] ?? null);
+    if (a !== b) reject('classes', at, `class ${t} differs from the derived classes`, `derived ${b}, claimed ${a}`);
+  }
+  if (g !== gluings) reject('classes', at, `gluings = ${g}, derived ${gluings}`);
+}

@@ -1,0 +1,119 @@
+// complete.ts: rules `complete`, `dead`, `same` (implicit), `pruned`: every pair (j, n) is settled exactly once.
+import type { Geometry, LayerGeo } from './geometry.js';
+import type { Header } from './header.js';
+import type { Point } from './parse.js';
+import type { RecordKind } from './samples.js';
+import { type BoundCert, type NullCert, type SegmentCert, boundSettles, nullSettles, segmentSettles } from './regionCerts.js';
+import { type LayerStats, type Step, reject } from './verdict.js';
+
+/** The verified certificates of one region. */
+export interface RegionCerts {
+  readonly nulls: readonly NullCert[];
+  readonly bounds: readonly BoundCert[];
+  readonly segs: readonly SegmentCert[];
+  readonly recs: ReadonlyMap<number, RecordKind>;
+}
+
+/** What the completeness pass hands to the gluing step. */
+export interface Settled {
+  /** Key K·R + n → samples j of K with Q(j, n) yes. */
+  readonly yes: Map<number, number[]>;
+  /** Rule `pruned` for the region pair {K, n} (cached, exact). */
+  readonly pruned: (K: number, n: number) => boolean;
+  readonly settled: LayerStats['settled'];
+  readonly pairs: number;
+}
+
+/** Per sample, the other regions holding an in-box sample with exactly its image (implicit `same`). */
+function sameImageRegions(geo: LayerGeo, g: Geometry): (Set<number> | undefined)[] {
+  const groups = new Map<string, number[]>();
+  geo.images.forEach((y, j) => {
+    const key = `${y.d}:${y.n.join(',')}`;
+    const list = groups.get(key);
+    if (list === undefined) groups.set(key, [j]);
+    else list.push(j);
+  });
+  const out: (Set<number> | undefined)[] = geo.images.map(() => undefined);
+  for (const list of groups.values()) {
+    if (list.length < 2) continue;
+    for (const j of list) {
+      const K = geo.regionOf[j];
+      const s = new Set(list.filter((k) => geo.regionOf[k] !== K && g.inBox(k)).map((k) => geo.regionOf[k] as number));
+      if (s.size > 0) out[j] = s;
+    }
+  }
+  return out;
+}
+
+/** Rule `pruned`: every sample image of K is at distance ≥ s from every sample image of n (exact). */
+function prunedTest(geo: LayerGeo, h: Header): (K: number, n: number) => boolean {
+  const s = h.sensitivity;
+  const cache = new Map<number, boolean>();
+  const R = geo.regions.length;
+  return (K, n) => {
+    if (s === null) return false;
+    const key = Math.min(K, n) * R + Math.max(K, n);
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    let far = true;
+    for (const a of geo.regions[K]?.samples ?? []) for (const b of geo.regions[n]?.samples ?? []) {
+      const ya = geo.images[a] as LayerGeo['images'][number];
+      const yb = geo.images[b] as LayerGeo['images'][number];
+      let d2 = 0n;
+      ya.n.forEach((v, i) => {
+        const t = v * yb.d - (yb.n[i] as bigint) * ya.d;
+        d2 += t * t;
+      });
+      if (far && d2 * s.d * s.d < s.n * s.n * ya.d * ya.d * yb.d * yb.d) far = false;
+    }
+    cache.set(key, far);
+    return far;
+  };
+}
+
+/** Rule `complete`: settle every pair (j, n), n ≠ region(j); reject a missing or contradictory decision. */
+export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readonly RegionCerts[], at: Step): Settled {
+  const settled: LayerStats['settled'] = { witness: 0, same: 0, farkas: 0, pinned: 0, dead: 0, null: 0, bound: 0, segment: 0, pruned: 0 };
+  const yes = new Map<number, number[]>();
+  const pruned = prunedTest(geo, h);
+  const sameRegs = sameImageRegions(geo, g);
+  const R = geo.regions.length;
+  const N = geo.images.length;
+  let pairs = 0;
+  for (let n = 0; n < R; n++) {
+    const reg = geo.regions[n] as LayerGeo['regions'][number];
+    const c = certs[n] as RegionCerts;
+    const off = geo.relu ? ~reg.on : 0n;
+    for (let j = 0; j < N; j++) {
+      const K = geo.regionOf[j] as number;
+      if (K === n) continue;
+      pairs++;
+      const y = geo.images[j] as LayerGeo['images'][number];
+      const rk = c.recs.get(j);
+      let isYes: keyof typeof settled | undefined = rk === 'witness' || rk === 'same' ? rk : undefined;
+      if (isYes === undefined && sameRegs[j]?.has(n) === true) isYes = 'same';
+      if (isYes === undefined) for (const s of c.segs) if (segmentSettles(s, y, h.xs[j] as Point)) { isYes = 'segment'; break; }
+      let isNo: keyof typeof settled | undefined = rk === 'farkas' ? rk : undefined;
+      if (isNo === undefined && ((geo.on[j] as bigint) & off) !== 0n) isNo = 'dead';
+      if (isNo === undefined) for (const u of c.nulls) if (nullSettles(u, y, reg.pd)) { isNo = 'null'; break; }
+      if (isNo === undefined) for (const b of c.bounds) if (boundSettles(b, y, reg.pd)) { isNo = 'bound'; break; }
+      const step = { ...at, region: n, sample: j };
+      if ((isYes !== undefined && isNo !== undefined) || (rk === 'pinned' && (isYes ?? isNo) !== undefined)) {
+        reject('complete', step, `pair (${j}, ${n}) is settled twice`, `${rk === 'pinned' ? 'pinned' : `yes by ${isYes}`} and ${isNo === undefined ? `yes by ${isYes}` : `no by ${isNo}`}`);
+      }
+      const how = rk === 'pinned' ? 'pinned' : isYes ?? isNo;
+      if (how === undefined) {
+        if (!pruned(K, n)) reject('complete', step, `missing decision for sample ${j} against region ${n}`, 'no record, and no rule of dead, same, null, bound, segment, pruned applies');
+        settled.pruned++;
+        continue;
+      }
+      settled[how]++;
+      if (isYes !== undefined) {
+        const list = yes.get(K * R + n);
+        if (list === undefined) yes.set(K * R + n, [j]);
+        else list.push(j);
+      }
+    }
+  }
+  return { yes, pruned, settled, pairs };
+}

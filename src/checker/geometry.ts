@@ -1,0 +1,157 @@
+// geometry.ts: the checker's own exact forward pass: codewords, regions, rows of G_n, maps (P, q), images.
+import type { Header, IntLayer } from './header.js';
+import { gcd } from './rational.js';
+
+/** A vector `n / d` with d > 0, in lowest terms (gcd of all entries and d is 1). */
+export interface Img {
+  readonly n: readonly bigint[];
+  readonly d: bigint;
+}
+
+/** A sample-bearing region at one layer: rows `A z ≤ b` of G_n and the map Φ_n(z) = (P z + q) / pd. */
+export interface Region {
+  readonly id: number;
+  readonly samples: number[];
+  readonly A: readonly (readonly bigint[])[];
+  readonly b: readonly bigint[];
+  readonly P: readonly (readonly bigint[])[];
+  readonly q: readonly bigint[];
+  readonly pd: bigint;
+  /** ON bits of layer l (bit k = neuron k), for rule `dead`. */
+  readonly on: bigint;
+  /** Rows without the box (what child regions extend). */
+  readonly rowsA: readonly (readonly bigint[])[];
+  readonly rowsB: readonly bigint[];
+}
+
+/** Everything the rules need at one layer. */
+export interface LayerGeo {
+  readonly layer: number;
+  /** True when layer l has ReLU (rule `dead` applies). */
+  readonly relu: boolean;
+  readonly regions: readonly Region[];
+  readonly regionOf: readonly number[];
+  readonly images: readonly Img[];
+  /** ON bits of layer l per sample. */
+  readonly on: readonly bigint[];
+}
+
+/** gcd of |entries|, 0 when all are 0 (stops early at 1). */
+export function gcdAll(xs: readonly bigint[], start = 0n): bigint {
+  let g = start < 0n ? -start : start;
+  for (const x of xs) {
+    if (g === 1n) return 1n;
+    if (x !== 0n) g = g === 0n ? (x < 0n ? -x : x) : gcd(g, x);
+  }
+  return g;
+}
+
+const dot = (a: readonly bigint[], x: readonly bigint[]): bigint => {
+  let s = 0n;
+  for (let k = 0; k < a.length; k++) {
+    const v = a[k] as bigint;
+    if (v !== 0n) s += v * (x[k] as bigint);
+  }
+  return s;
+};
+
+/** The canonical primitive integer row of neuron with pre-activation ∝ g·x + h (ON: −g·x ≤ h). */
+export function canonicalRow(g: readonly bigint[], h: bigint, on: boolean): { a: bigint[]; b: bigint } {
+  const a = on ? g.map((x) => -x) : g.slice();
+  const b = on ? h : -h;
+  const q = gcdAll(a, b);
+  return q <= 1n ? { a, b } : { a: a.map((x) => x / q), b: b / q };
+}
+
+/** Layer-by-layer walk over the network: call `next()` once per layer 1..L. */
+export class Geometry {
+  private l = 0;
+  private regions: Region[];
+  private regionOf: number[];
+  private images: Img[];
+  private readonly boxA: bigint[][] = [];
+  private readonly boxB: bigint[] = [];
+
+  constructor(private readonly h: Header) {
+    const d = h.inputDim;
+    const I = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, k) => (i === k ? 1n : 0n)));
+    this.regions = [{ id: 0, samples: h.xs.map((_, j) => j), A: [], b: [], P: I, q: I.map(() => 0n), pd: 1n, on: 0n, rowsA: [], rowsB: [] }];
+    this.regionOf = h.xs.map(() => 0);
+    this.images = h.xs.map((x) => ({ n: x.num, d: x.den }));
+    if (h.box !== null) for (const s of [-1n, 1n]) for (let k = 0; k < d; k++) {
+      this.boxA.push(I.map((_, i) => (i === k ? s : 0n)));
+      this.boxB.push(h.box);
+    }
+  }
+
+  /** True when sample j satisfies the box rows (always true without a box). */
+  inBox(j: number): boolean {
+    const x = this.h.xs[j];
+    const B = this.h.box;
+    return B === null || (x !== undefined && x.num.every((v) => (v < 0n ? -v : v) <= B * x.den));
+  }
+
+  /** Regions, images and codeword bits of the next layer. */
+  next(): LayerGeo {
+    const layer = this.h.net[this.l] as IntLayer;
+    this.l += 1;
+    const withBits = layer.relu || (this.h.outputBits && this.l === this.h.net.length);
+    const on: bigint[] = [];
+    const images = this.images.map((y) => {
+      const z = layer.W.map((w, k) => dot(w, y.n) + (layer.b[k] as bigint) * y.d);
+      on.push(withBits ? BigInt(`0b0${z.map((v) => (v > 0n ? '1' : '0')).reverse().join('')}`) : 0n);
+      const n = layer.relu ? z.map((v) => (v > 0n ? v : 0n)) : z;
+      const d = layer.den * y.d;
+      const g = gcdAll(n, d);
+      return g === 1n ? { n, d } : { n: n.map((v) => v / g), d: d / g };
+    });
+    const keys = new Map<string, number>();
+    const regions: Region[] = [];
+    const regionOf = this.regionOf.map((parent, j) => {
+      const key = withBits ? `${parent}:${(on[j] as bigint).toString(36)}` : `${parent}`;
+      let id = keys.get(key);
+      if (id === undefined) {
+        id = regions.length;
+        keys.set(key, id);
+        regions.push(this.child(this.regions[parent] as Region, layer, withBits, on[j] as bigint, id));
+      }
+      (regions[id] as Region).samples.push(j);
+      return id;
+    });
+    this.regions = regions;
+    this.regionOf = regionOf;
+    this.images = images;
+    return { layer: this.l, relu: layer.relu, regions, regionOf, images, on };
+  }
+
+  private child(p: Region, layer: IntLayer, withBits: boolean, on: bigint, id: number): Region {
+    const d = this.h.inputDim;
+    const G = layer.W.map((w) => Array.from({ length: d }, (_, c) => {
+      let s = 0n;
+      for (let i = 0; i < w.length; i++) if (w[i] !== 0n) s += (w[i] as bigint) * ((p.P[i] as readonly bigint[])[c] as bigint);
+      return s;
+    }));
+    const H = layer.W.map((w, k) => dot(w, p.q) + (layer.b[k] as bigint) * p.pd);
+    const rowsA = p.rowsA.slice();
+    const rowsB = p.rowsB.slice();
+    const isOn = (k: number): boolean => ((on >> BigInt(k)) & 1n) === 1n;
+    if (withBits) G.forEach((g, k) => {
+      const r = canonicalRow(g, H[k] as bigint, isOn(k));
+      rowsA.push(r.a);
+      rowsB.push(r.b);
+    });
+    let P = layer.relu ? G.map((g, k) => (isOn(k) ? g : g.map(() => 0n))) : G;
+    let q = layer.relu ? H.map((v, k) => (isOn(k) ? v : 0n)) : H;
+    let pd = layer.den * p.pd;
+    let acc = pd;
+    for (const r of P) for (const v of r) acc |= v;
+    for (const v of q) acc |= v;
+    const twos = acc & -acc;
+    if (twos > 1n) {
+      P = P.map((r) => r.map((v) => v / twos));
+      q = q.map((v) => v / twos);
+      pd /= twos;
+    }
+    return { id, samples: [], A: [...rowsA, ...this.boxA], b: [...rowsB, ...this.boxB], P, q, pd, on, rowsA, rowsB };
+  }
+}
