@@ -23,8 +23,14 @@ export function splitBundle(bytes: Uint8Array): { lines: Uint8Array[]; sha256: s
   const last = lines[lines.length - 1];
   const at = { line: lines.length };
   if (last === undefined) reject('end', { line: 0 }, 'the bundle is empty');
-  const end = obj(parseLine(last, at), at, 'end', ['t', 'records', 'sha256']);
-  if (end['t'] !== 'end') reject('end', at, 'the last record is not an end record (truncated?)');
+  let endRec: unknown;
+  try {
+    endRec = parseLine(last, at);
+  } catch {
+    reject('end', at, 'the last line is not an end record (truncated?)');
+  }
+  if ((endRec as { t?: unknown } | null)?.t !== 'end') reject('end', at, 'the last record is not an end record (truncated?)');
+  const end = obj(endRec, at, 'end', ['t', 'records', 'sha256']);
   const records = idx(end['records'], at, 'end.records');
   if (records !== lines.length - 1) reject('end', at, `end.records = ${records}, but ${lines.length - 1} lines precede it`);
   const sha = createHash('sha256').update(bytes.subarray(0, bytes.length - last.length - 1)).digest('hex');

@@ -74,13 +74,18 @@ function pinnedProblem(x: unknown, reg: Region, geo: LayerGeo, h: Header, j: num
 export function checkSampleRecords(rec: Record<string, unknown>, reg: Region, geo: LayerGeo, h: Header, base: Step): Map<number, RecordKind> {
   const out = new Map<number, RecordKind>();
   const N = h.xs.length;
+  const seen = new Set<number>();
+  for (const name of ['yes', 'no', 'pinned']) for (const x of list(rec[name] ?? [], base, name)) {
+    const j = idx(list(x, base, name)[0], base, `${name} sample`, N);
+    if (seen.has(j)) reject('parse', { ...base, sample: j }, `sample ${j} has more than one record in region ${reg.id}`);
+    if (geo.regionOf[j] === reg.id) reject('parse', { ...base, sample: j }, `sample ${j} belongs to region ${reg.id} itself`);
+    seen.add(j);
+  }
   const take = (x: unknown, rule: RecordKind | 'no' | 'pinned', what: string): { j: number; e: readonly unknown[]; at: Step } => {
     const e = list(x, base, what);
     const j = idx(e[0], base, `${what} sample`, N);
     const at = { ...base, sample: j };
     if (e.length !== (rule === 'no' ? 3 : 2)) reject('parse', at, `${what} record has ${e.length} fields`);
-    if (out.has(j)) reject('parse', at, `sample ${j} has more than one record in region ${reg.id}`);
-    if (geo.regionOf[j] === reg.id) reject('parse', at, `sample ${j} belongs to region ${reg.id} itself`);
     return { j, e, at };
   };
   for (const x of list(rec['yes'] ?? [], base, 'yes')) {
