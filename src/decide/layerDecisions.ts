@@ -3,8 +3,23 @@ import { Rat } from '../checker/rational.js';
 import type { LayerAnalysis, Region } from '../net/regions.js';
 import { type IntPoint, type PreparedRegion, type QueryAnswer, type QueryPath, intPointOf, prepareRegion, queryRegion } from './regionQuery.js';
 
-/** Called once per (sample, other region) pair with its certified answer. */
-export type DecisionSink = (sample: number, region: number, answer: QueryAnswer) => void;
+/**
+ * Called once per (sample, other region) pair with its certified answer. `prepared` is the
+ * region's PreparedRegion when `queryRegion` gave the answer (its region-level certificates,
+ * `nullChecks`, `bounds` and `segment`, are then the ones the answer relies on), and undefined
+ * for the cheap routes `decideLayer` settles itself ('same-image', and 'dead-neuron' by a
+ * neuron ON for the sample and OFF in the region).
+ */
+export type DecisionSink = (sample: number, region: number, answer: QueryAnswer, prepared: PreparedRegion | undefined) => void;
+
+/** Options of `decideLayer`. */
+export interface DecideLayerOptions {
+  /**
+   * Which region pairs to compare: when given and `compare(K, n)` is false for the sample's
+   * region K, Q(j, n) is not decided (and the sink is not called).
+   */
+  readonly compare?: (sampleRegion: number, region: number) => boolean;
+}
 
 /** Counts of a layer's decisions by answer and by route. */
 export interface LayerDecisionStats {
@@ -36,13 +51,17 @@ function lowestBit(m: bigint): number {
  * Decide Q(j, n) for every sample j of `points` and every sample-bearing region n other than
  * j's own, at one layer. `reluLast` says whether the layer is followed by ReLU (then an ON
  * neuron of j that is OFF in n settles the answer with a one-entry Farkas vector).
+ * `options.compare` restricts the region pairs compared (the reference's sensitivity prune).
+ * Samples are visited in ascending order, regions in id order for each sample.
  */
 export function decideLayer(
   layer: LayerAnalysis,
   points: readonly (readonly Rat[])[],
   reluLast: boolean,
   sink: DecisionSink,
+  options: DecideLayerOptions = {},
 ): LayerDecisionStats {
+  const compare = options.compare;
   const stats: LayerDecisionStats = { decisions: 0, yes: 0, no: 0, pinned: 0, paths: {} };
   const count = (a: QueryAnswer): void => {
     stats.decisions++;
@@ -88,7 +107,9 @@ export function decideLayer(
     for (const region of regions) {
       const n = region.id;
       if (n === K) continue;
+      if (compare !== undefined && !compare(K, n)) continue;
       let ans: QueryAnswer;
+      let used: PreparedRegion | undefined;
       const witness = same.get(n);
       if (witness !== undefined) {
         ans = { answer: 'yes', z: pointsInt[witness] as IntPoint, path: 'same-image' };
@@ -96,10 +117,11 @@ export function decideLayer(
         const k = lowestBit(mK & ~(masks[n] as bigint));
         ans = { answer: 'no', lambda: [], mu: [[k, -1n]], path: 'dead-neuron' };
       } else {
-        ans = queryRegion(prep(region), img.num, img.den, points[j] as Rat[]);
+        used = prep(region);
+        ans = queryRegion(used, img.num, img.den, points[j] as Rat[]);
       }
       count(ans);
-      sink(j, n, ans);
+      sink(j, n, ans, used);
     }
   }
   return stats;

@@ -1,0 +1,45 @@
+// bundleEncoding.ts: JSON encodings of ohc-bundle/1 values (integers and rationals as strings).
+import type { Rat } from '../checker/rational.js';
+import type { IntPoint, IntSparse, Sparse } from '../decide/regionQuery.js';
+
+/** A JSON sparse integer vector `[[index, "int"], ...]`: indices strictly increasing, zeros dropped, repeats summed. */
+export function sparseIntJson(v: IntSparse, scale: bigint = 1n): [number, string][] {
+  const sorted = isStrictlySorted(v) ? v : mergeSparse(v);
+  const out: [number, string][] = [];
+  for (const [i, x] of sorted) {
+    const y = x * scale;
+    if (y !== 0n) out.push([i, y.toString()]);
+  }
+  return out;
+}
+
+/** A JSON sparse rational vector `[[index, "p/q"], ...]` (scaled by the integer `scale`), sorted, zeros dropped. */
+export function sparseRatJson(v: Sparse, scale: Rat): [number, string][] {
+  const acc = new Map<number, Rat>();
+  for (const [i, x] of v) {
+    const prev = acc.get(i);
+    acc.set(i, prev === undefined ? x : prev.add(x));
+  }
+  return [...acc.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([i, x]) => [i, x.mul(scale)] as const)
+    .filter(([, x]) => !x.isZero())
+    .map(([i, x]) => [i, x.toString()]);
+}
+
+/** A JSON point `{"num": [...], "den": "..."}` with a positive denominator. */
+export function pointJson(p: IntPoint): { num: string[]; den: string } {
+  const neg = p.den < 0n;
+  return { num: p.num.map((x) => (neg ? -x : x).toString()), den: (neg ? -p.den : p.den).toString() };
+}
+
+function isStrictlySorted(v: IntSparse): boolean {
+  for (let t = 1; t < v.length; t++) if ((v[t - 1] as readonly [number, bigint])[0] >= (v[t] as readonly [number, bigint])[0]) return false;
+  return true;
+}
+
+function mergeSparse(v: IntSparse): (readonly [number, bigint])[] {
+  const acc = new Map<number, bigint>();
+  for (const [i, x] of v) acc.set(i, (acc.get(i) ?? 0n) + x);
+  return [...acc.entries()].sort((a, b) => a[0] - b[0]);
+}

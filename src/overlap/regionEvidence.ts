@@ -1,0 +1,159 @@
+// regionEvidence.ts: what one region's bundle record must carry, collected from the answers against it.
+import { Rat, gcd } from '../checker/rational.js';
+import type { IntPoint, IntSparse, PreparedRegion, QueryAnswer } from '../decide/regionQuery.js';
+import { pointJson, sparseIntJson, sparseRatJson } from './bundleEncoding.js';
+
+/**
+ * The evidence for the decisions Q(j, n) against one region n, in the form of FORMAT.md's
+ * `region` record. Region-level certificates are emitted once and the per-pair records the
+ * checker settles by them (or by its implicit rules) are omitted:
+ * - decideLayer's own routes (`prepared` undefined): 'same-image' → rule `same`, 'dead-neuron'
+ *   → rule `dead`: nothing;
+ * - a no from a left-null vector ('eq-inconsistent', 'dead-neuron' via the map's zero rows):
+ *   the region's `nullChecks` go to `null` (uᵀM = 0 ⇔ uᵀP = 0 since M = den·P);
+ * - a no settled by region-level bound i (`answer.bound`): that bound goes to `bounds`, converted
+ *   from the solver's λᵀA + μᵀM = 0 to `{v: −den·μ, lambda: λ}` (so λᵀA = vᵀP);
+ * - a 'segment' yes: the region's segment `{lo: zLo, hi: zHi}` goes to `segments`;
+ * - any other no (a per-sample Farkas vector λᵀA + μᵀM = 0, λᵀb + μᵀf < 0) is itself a
+ *   region-level bound: it proves vᵀPz ≤ λᵀb on G_n with v = −den·μ, and excludes the sample
+ *   (vᵀ(y − q) = −μᵀf > λᵀb). Farkas vectors are divided by the gcd of λ (when μ stays
+ *   integral) and deduplicated, so one bound serves every sample it excludes (on D-II model 0,
+ *   layer 7: 119,158 Farkas answers, 1,170 distinct bounds). With `explicitFarkas` they are
+ *   written as per-sample records `[j, λ, den·μ]` instead;
+ * - anything else is an explicit record: yes `[j, point]` (the witness divided by the gcd of its
+ *   numerators and denominator when that is large), pinned `[j, [{coord, sign, lambda, mu: den·μ}, ...]]`
+ *   (μ over the rows of P = M/den).
+ */
+export class RegionEvidence {
+  private prepared: PreparedRegion | undefined;
+  private usesNull = false;
+  private usesSegment = false;
+  private readonly usedBounds = new Set<number>();
+  /** Farkas vectors turned into bounds: normalised (λ, μ), by a hash of their low bits. */
+  private readonly farkas = new Map<string, { lambda: IntSparse; mu: IntSparse }[]>();
+  private farkasCount = 0;
+  /** JSON texts of the explicit per-sample records, in sample order. */
+  private readonly yes: string[] = [];
+  private readonly no: string[] = [];
+  private readonly pinned: string[] = [];
+
+  constructor(
+    readonly layer: number,
+    readonly region: number,
+    private readonly explicitFarkas = false,
+  ) {}
+
+  /** Region-level bounds written for per-sample Farkas vectors (distinct after normalisation). */
+  get farkasBounds(): number {
+    return this.farkasCount;
+  }
+
+  /** Number of explicit per-sample records so far. */
+  get explicitRecords(): number {
+    return this.yes.length + this.no.length + this.pinned.length;
+  }
+
+  /** Record the answer to Q(j, this region). */
+  add(j: number, ans: QueryAnswer, prepared: PreparedRegion | undefined): void {
+    if (prepared === undefined) {
+      if (ans.path === 'same-image' || ans.path === 'dead-neuron') return;
+      throw new Error(`internal: answer via ${ans.path} without its prepared region`);
+    }
+    this.prepared = prepared;
+    const den = prepared.den;
+    if (ans.answer === 'yes') {
+      if (ans.path === 'segment' && prepared.segment) {
+        this.usesSegment = true;
+        return;
+      }
+      this.yes.push(JSON.stringify([j, pointJson(reducedPoint(ans.z))]));
+      return;
+    }
+    if (ans.answer === 'no') {
+      if (ans.bound !== undefined && prepared.bounds[ans.bound] !== undefined) {
+        this.usedBounds.add(ans.bound);
+        return;
+      }
+      if ((ans.path === 'eq-inconsistent' || ans.path === 'dead-neuron') && ans.lambda.length === 0 && prepared.nullChecks.length > 0) {
+        this.usesNull = true;
+        return;
+      }
+      if (this.explicitFarkas) this.no.push(JSON.stringify([j, sparseIntJson(ans.lambda), sparseIntJson(ans.mu, den)]));
+      else this.addFarkas(ans.lambda, ans.mu);
+      return;
+    }
+    const scale = Rat.int(den);
+    const entries = ans.bounds.map((b) => ({ coord: b.coord, sign: b.sign, lambda: sparseRatJson(b.lambda, Rat.ONE), mu: sparseRatJson(b.mu, scale) }));
+    this.pinned.push(JSON.stringify([j, entries]));
+  }
+
+  private addFarkas(lambda: IntSparse, mu: IntSparse): void {
+    const f = normalisedFarkas(lambda, mu);
+    const key = farkasKey(f);
+    const list = this.farkas.get(key);
+    if (list === undefined) this.farkas.set(key, [f]);
+    else if (!list.some((g) => sameSparse(g.lambda, f.lambda) && sameSparse(g.mu, f.mu))) list.push(f);
+    else return;
+    this.farkasCount++;
+  }
+
+  /** The `region` record as one JSON line (no newline). */
+  toLine(): string {
+    const p = this.prepared;
+    let nulls = '[]';
+    let bounds = '[]';
+    let segments = '[]';
+    if (p !== undefined) {
+      if (this.usesNull) nulls = JSON.stringify(p.nullChecks.map(({ u }) => sparseIntJson(u)));
+      const list = [...this.usedBounds].sort((a, b) => a - b).map((i) => p.bounds[i] as { lambda: IntSparse; mu: IntSparse });
+      for (const fs of this.farkas.values()) list.push(...fs);
+      if (list.length > 0) bounds = JSON.stringify(list.map((b) => ({ v: sparseIntJson(b.mu, -p.den), lambda: sparseIntJson(b.lambda) })));
+      const seg = p.segment;
+      if (this.usesSegment && seg) segments = JSON.stringify([{ lo: pointJson(seg.zLo), hi: pointJson(seg.zHi) }]);
+    }
+    return (
+      `{"t":"region","layer":${this.layer},"region":${this.region},"null":${nulls},"bounds":${bounds},"segments":${segments},` +
+      `"yes":[${this.yes.join(',')}],"no":[${this.no.join(',')}],"pinned":[${this.pinned.join(',')}]}`
+    );
+  }
+}
+
+/** Points whose denominator has at least this many bits are reduced by the gcd of all entries. */
+const REDUCE_BITS = 256;
+
+/** `p` divided by the gcd of its numerators and denominator (only for long denominators). */
+function reducedPoint(p: IntPoint): IntPoint {
+  if (p.den < 1n << BigInt(REDUCE_BITS) && p.den > -(1n << BigInt(REDUCE_BITS))) return p;
+  let g = p.den < 0n ? -p.den : p.den;
+  for (const v of p.num) {
+    if (g === 1n) return p;
+    g = gcd(g, v);
+  }
+  return g === 1n ? p : { num: p.num.map((v) => v / g), den: p.den / g };
+}
+
+/** (λ, μ) sorted, and divided by the gcd of λ (of μ when λ is empty) when μ stays integral. */
+function normalisedFarkas(lambda: IntSparse, mu: IntSparse): { lambda: IntSparse; mu: IntSparse } {
+  const l = sortedSparse(lambda);
+  const m = sortedSparse(mu);
+  let g = 0n;
+  for (const [, v] of l.length > 0 ? l : m) g = gcd(g, v);
+  if (g <= 1n || !m.every(([, v]) => v % g === 0n)) return { lambda: l, mu: m };
+  return { lambda: l.map(([i, v]) => [i, v / g] as const), mu: m.map(([i, v]) => [i, v / g] as const) };
+}
+
+function sortedSparse(v: IntSparse): IntSparse {
+  const acc = new Map<number, bigint>();
+  for (const [i, x] of v) acc.set(i, (acc.get(i) ?? 0n) + x);
+  return [...acc.entries()].filter(([, x]) => x !== 0n).sort((a, b) => a[0] - b[0]);
+}
+
+/** A cheap key: indices and the low 64 bits of every value (equal vectors have equal keys). */
+function farkasKey(f: { lambda: IntSparse; mu: IntSparse }): string {
+  const part = (v: IntSparse): string => v.map(([i, x]) => `${i}:${BigInt.asUintN(64, x).toString(36)}`).join(',');
+  return `${part(f.lambda)}|${part(f.mu)}`;
+}
+
+function sameSparse(a: IntSparse, b: IntSparse): boolean {
+  return a.length === b.length && a.every(([i, x], t) => (b[t] as readonly [number, bigint])[0] === i && (b[t] as readonly [number, bigint])[1] === x);
+}
