@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checker/index.js';
 import { certifyCommand, parseLayerSpec, parseSensitivity } from '../../src/cli/certifyCommand.js';
+import { checkCommand } from '../../src/cli/checkCommand.js';
 import { UsageError } from '../../src/cli/usageError.js';
 import { InputError } from '../../src/io/inputError.js';
 import { validateBundle } from '../overlap/bundleValidator.js';
@@ -77,6 +78,21 @@ describe('ohc certify', () => {
     expect((header['inputs'] as { labels: { path: string } }).labels.path).toBe('xor_labels.npy');
     expect(header['layers']).toEqual([1, 3]);
     expect(check(text).kind).toBe('accepted');
+  });
+
+  it('ohc check with the input files verifies the bundles of both XOR nets, both profiles', () => {
+    const dir = tmp();
+    for (const model of ['xor_overlap.pth', 'xor_rank.pth']) {
+      for (const extra of [[], ['--profile', 'reference'], ['--profile', 'reference', '--sensitivity', '1/100'], ['--class', '0']]) {
+        const inputs = ['--model', join(XOR, model), '--data', join(XOR, 'xor_points.npy'), '--labels', join(XOR, 'xor_labels.npy')];
+        const out = join(dir, `${model}-${extra.join('').replace(/[^a-z0-9]/gi, '_')}.ohc`);
+        expect(run(...inputs, ...extra, '--out', out).code).toBe(0);
+        const lines: string[] = [];
+        const code = checkCommand([out, ...inputs], (s) => lines.push(s), (s) => lines.push(s));
+        expect(lines.join('\n'), `${model} ${extra.join(' ')}`).toContain('s VERIFIED');
+        expect(code).toBe(0);
+      }
+    }
   });
 
   it('two runs give byte-identical bundles', () => {
