@@ -3,6 +3,7 @@ import { Rat, gcd } from '../checker/rational.js';
 import { feasible } from '../lp/feasible.js';
 import { optimize } from '../lp/optimize.js';
 import { type IntRowReduction, intRowReduce } from './intRowReduce.js';
+import { polygonHull } from './polygon.js';
 
 /** A sparse vector: `[index, value]` pairs with ascending indices and non-zero values. */
 export type Sparse = readonly (readonly [number, Rat])[];
@@ -38,6 +39,7 @@ export type QueryPath =
   | 'simplex-infeasible'
   | 'simplex-feasible'
   | 'segment'
+  | 'polygon'
   | 'boundary-pinned'
   | 'boundary-other';
 
@@ -88,9 +90,15 @@ export interface PreparedRegion {
   /** Rank 1 (d > 1): the range of the image coordinate over G_n, computed on first use (null: unbounded). */
   segment?: Segment | null;
   /**
+   * Rank 2 (d > 2): the image of G_n in the coordinates w = (r_1·z, r_2·z), computed on first use
+   * (null: unbounded, empty, degenerate or too many LPs; set it to null to disable the route).
+   */
+  polygon?: Polygon | null;
+  /**
    * Region-level bound certificates found so far, in Farkas form: `λ ≥ 0` on the region rows and
    * `μ` on the map rows with `λᵀA + μᵀM = 0`; a sample is excluded by bound i when
-   * `λᵀb + μᵀf < 0` for its right-hand side f. Shared by every sample (the segment's two ends first).
+   * `λᵀb + μᵀf < 0` for its right-hand side f. Shared by every sample (the segment's two ends, or
+   * the polygon's facets in counter-clockwise order).
    */
   readonly bounds: { readonly lambda: IntSparse; readonly mu: IntSparse }[];
 }
@@ -117,6 +125,37 @@ interface Segment {
   /** Indices of the two bounds in `PreparedRegion.bounds`. */
   readonly boundHi: number;
   readonly boundLo: number;
+}
+
+/**
+ * For a rank-2 map (d > 2), Φ_n(z) depends on z only through w = (r_1·z, r_2·z) with the integer
+ * RREF rows r_p = delta_p·R_p, and a sample's coordinates are w_p = delta_p·z0[pivot_p]. The image
+ * of G_n in w is a convex polygon, computed once per region by LPs (`polygonHull`): a sample outside
+ * a facet is excluded by that facet's region-level bound; inside, a convex combination of three
+ * vertex preimages (a triangle of the fan from vertex 0) is a witness. All in integers per sample.
+ */
+export interface Polygon {
+  /** Facets `h·w ≤ vN/vD` (vD > 0) with their closed certificates and indices in `bounds`. */
+  readonly facets: readonly {
+    readonly h0: bigint;
+    readonly h1: bigint;
+    readonly vN: bigint;
+    readonly vD: bigint;
+    readonly lambda: IntSparse;
+    readonly mu: IntSparse;
+    readonly bound: number;
+  }[];
+  /** Vertices counter-clockwise as integers `P[k] / Dp` (one common Dp > 0). */
+  readonly P: readonly (readonly [bigint, bigint])[];
+  readonly Dp: bigint;
+  /** Their preimages in G_n as integers `Z[k] / Dz` (one common Dz > 0). */
+  readonly Z: readonly (readonly bigint[])[];
+  readonly Dz: bigint;
+  /** Fan edges `E[k] = P[k] − P[0]` and `C[k] = E[k] × E[k+1] > 0` (index k ≥ 1). */
+  readonly E: readonly (readonly [bigint, bigint])[];
+  readonly C: readonly bigint[];
+  /** LPs spent on the region. */
+  readonly lps: number;
 }
 
 function lcmDen(vals: readonly Rat[]): bigint {
@@ -325,6 +364,14 @@ export function queryRegion(
       // z is x_j itself: the general route below applies the boundary rule
     }
   }
+  if (reg.red.rank === 2 && reg.d > 2) {
+    const poly = polygonOf(reg);
+    if (poly !== null) {
+      const ans = polygonAnswer(reg, poly, z0N, z0D, xj);
+      if (ans !== null) return ans;
+      // the witness is x_j itself: the general route below applies the boundary rule
+    }
+  }
   // 3. Rank-deficient: z = z0 + N t. With s = z0D·t the rows become (A N) s ≤ b·z0D − A·z0N:
   // the same matrix for every sample, and a Farkas vector of it is one of the region's rows as they stand.
   const rhsRows = reg.ineqA.map((row, i) => {
@@ -409,6 +456,73 @@ function segmentOf(reg: PreparedRegion): Segment | null {
     boundLo: reg.bounds.push(loCert) - 1,
   };
   return reg.segment;
+}
+
+/** The rank-2 polygon of the region with its certificates, computed once (null: no polygon). */
+function polygonOf(reg: PreparedRegion): Polygon | null {
+  if (reg.polygon !== undefined) return reg.polygon;
+  const hull = polygonHull(reg.ineqA, reg.ineqB, reg.red.rows[0] as readonly bigint[], reg.red.rows[1] as readonly bigint[]);
+  if (hull === null) {
+    reg.polygon = null;
+    return null;
+  }
+  const facets = hull.facets.map((f) => {
+    const cert = farkasFromLambda(reg, f.lambda);
+    return { h0: f.h[0], h1: f.h[1], vN: f.vN, vD: f.vD, ...cert, bound: reg.bounds.push(cert) - 1 };
+  });
+  // one common denominator for the vertices (w and z share each vertex's denominator)
+  let Dp = 1n;
+  for (const v of hull.vertices) Dp = (Dp / gcd(Dp, v.den)) * v.den;
+  const P = hull.vertices.map((v) => [v.wNum[0] * (Dp / v.den), v.wNum[1] * (Dp / v.den)] as const);
+  const Dz = Dp;
+  const Z = hull.vertices.map((v) => v.zNum.map((x) => x * (Dp / v.den)));
+  const P0 = P[0] as readonly [bigint, bigint];
+  const E = P.map(([x, y]) => [x - P0[0], y - P0[1]] as const);
+  const C = E.map((e, k) => {
+    const f = E[k + 1];
+    return f === undefined ? 0n : e[0] * f[1] - e[1] * f[0];
+  });
+  reg.polygon = { facets, P, Dp, Z, Dz, E, C, lps: hull.lps };
+  return reg.polygon;
+}
+
+/**
+ * Answer a sample against the polygon: a violated facet gives 'no' with that facet's bound,
+ * else a witness from the fan triangle containing w; null when that witness is x_j itself (or,
+ * which cannot happen for a correct hull, when no triangle contains w).
+ */
+function polygonAnswer(reg: PreparedRegion, poly: Polygon, z0N: readonly bigint[], z0D: bigint, xj: readonly Rat[]): QueryAnswer | null {
+  // w = (W0, W1) / z0D with W_p = delta_p · z0N[pivot_p]
+  const W0 = (reg.red.delta[0] as bigint) * (z0N[reg.red.pivotCols[0] as number] as bigint);
+  const W1 = (reg.red.delta[1] as bigint) * (z0N[reg.red.pivotCols[1] as number] as bigint);
+  for (const f of poly.facets) {
+    if ((f.h0 * W0 + f.h1 * W1) * f.vD > f.vN * z0D) {
+      return { answer: 'no', lambda: f.lambda, mu: f.mu, path: 'polygon', bound: f.bound };
+    }
+  }
+  // U = w − P[0] at scale z0D·Dp
+  const P0 = poly.P[0] as readonly [bigint, bigint];
+  const U0 = W0 * poly.Dp - P0[0] * z0D;
+  const U1 = W1 * poly.Dp - P0[1] * z0D;
+  const k = poly.P.length;
+  for (let i = 1; i + 1 < k; i++) {
+    const Ei = poly.E[i] as readonly [bigint, bigint];
+    const Ej = poly.E[i + 1] as readonly [bigint, bigint];
+    // w = P0 + β E_i + γ E_{i+1} with β = bN / (z0D·C_i), γ = gN / (z0D·C_i)
+    const gN = Ei[0] * U1 - Ei[1] * U0;
+    if (gN < 0n) continue;
+    const bN = U0 * Ej[1] - U1 * Ej[0];
+    if (bN < 0n) continue;
+    const T = z0D * (poly.C[i] as bigint);
+    const aN = T - bN - gN;
+    if (aN < 0n) return null;
+    const Z0 = poly.Z[0] as readonly bigint[];
+    const Zi = poly.Z[i] as readonly bigint[];
+    const Zj = poly.Z[i + 1] as readonly bigint[];
+    const z: IntPoint = { num: Z0.map((v, c) => aN * v + bN * (Zi[c] as bigint) + gN * (Zj[c] as bigint)), den: T * poly.Dz };
+    return samePointInt(z, xj) ? null : { answer: 'yes', z, path: 'polygon' };
+  }
+  return null;
 }
 
 function unit(d: number, c: number, sign: 1 | -1): Rat[] {
