@@ -1,5 +1,5 @@
 // complete.ts: rules `complete`, `dead`, `same` (implicit), `pruned`: every pair (j, n) is settled exactly once.
-import type { Geometry, LayerGeo } from './geometry.js';
+import type { Geometry, Img, LayerGeo } from './geometry.js';
 import type { Header } from './header.js';
 import type { Point } from './parse.js';
 import type { RecordKind } from './samples.js';
@@ -71,6 +71,19 @@ function prunedTest(geo: LayerGeo, h: Header): (K: number, n: number) => boolean
   };
 }
 
+/** True when `test` holds for some certificate; tries the one that held last (`last[w]`) first. */
+function firstHit<T>(cs: readonly T[], last: number[], w: number, y: Img, pd: bigint, test: (c: T, y: Img, pd: bigint) => boolean): boolean {
+  const start = last[w] as number;
+  for (let t = 0; t < cs.length; t++) {
+    const k = (start + t) % cs.length;
+    if (test(cs[k] as T, y, pd)) {
+      last[w] = k;
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Rule `complete`: settle every pair (j, n), n ≠ region(j); reject a missing or contradictory decision. */
 export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readonly RegionCerts[], at: Step): Settled {
   const settled: LayerStats['settled'] = { witness: 0, same: 0, farkas: 0, pinned: 0, dead: 0, null: 0, bound: 0, segment: 0, pruned: 0 };
@@ -84,26 +97,27 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
     const reg = geo.regions[n] as LayerGeo['regions'][number];
     const c = certs[n] as RegionCerts;
     const off = geo.relu ? ~reg.on : 0n;
+    const last = [0, 0];
     for (let j = 0; j < N; j++) {
       const K = geo.regionOf[j] as number;
       if (K === n) continue;
       pairs++;
       const y = geo.images[j] as LayerGeo['images'][number];
       const rk = c.recs.get(j);
-      let isYes: keyof typeof settled | undefined = rk === 'witness' || rk === 'same' ? rk : undefined;
-      if (isYes === undefined && sameRegs[j]?.has(n) === true) isYes = 'same';
-      if (isYes === undefined) for (const s of c.segs) if (segmentSettles(s, y, h.xs[j] as Point)) { isYes = 'segment'; break; }
       let isNo: keyof typeof settled | undefined = rk === 'farkas' ? rk : undefined;
       if (isNo === undefined && ((geo.on[j] as bigint) & off) !== 0n) isNo = 'dead';
-      if (isNo === undefined) for (const u of c.nulls) if (nullSettles(u, y, reg.pd)) { isNo = 'null'; break; }
-      if (isNo === undefined) for (const b of c.bounds) if (boundSettles(b, y, reg.pd)) { isNo = 'bound'; break; }
-      const step = { ...at, region: n, sample: j };
+      if (isNo === undefined && c.nulls.length > 0 && firstHit(c.nulls, last, 0, y, reg.pd, nullSettles)) isNo = 'null';
+      if (isNo === undefined && c.bounds.length > 0 && firstHit(c.bounds, last, 1, y, reg.pd, boundSettles)) isNo = 'bound';
+      let isYes: keyof typeof settled | undefined = rk === 'witness' || rk === 'same' ? rk : undefined;
+      if (isYes === undefined && sameRegs[j]?.has(n) === true) isYes = 'same';
+      // a pair an implicit no-rule settled is not also run through the segments (both are sound)
+      if (isYes === undefined && (isNo === undefined || rk !== undefined)) for (const s of c.segs) if (segmentSettles(s, y, h.xs[j] as Point)) { isYes = 'segment'; break; }
       if ((isYes !== undefined && isNo !== undefined) || (rk === 'pinned' && (isYes ?? isNo) !== undefined)) {
-        reject('complete', step, `pair (${j}, ${n}) is settled twice`, `${rk === 'pinned' ? 'pinned' : `yes by ${isYes}`} and ${isNo === undefined ? `yes by ${isYes}` : `no by ${isNo}`}`);
+        reject('complete', { ...at, region: n, sample: j }, `pair (${j}, ${n}) is settled twice`, `${rk === 'pinned' ? 'pinned' : `yes by ${isYes}`} and ${isNo === undefined ? `yes by ${isYes}` : `no by ${isNo}`}`);
       }
       const how = rk === 'pinned' ? 'pinned' : isYes ?? isNo;
       if (how === undefined) {
-        if (!pruned(K, n)) reject('complete', step, `missing decision for sample ${j} against region ${n}`, 'no record, and no rule of dead, same, null, bound, segment, pruned applies');
+        if (!pruned(K, n)) reject('complete', { ...at, region: n, sample: j }, `missing decision for sample ${j} against region ${n}`, 'no record, and no rule of dead, same, null, bound, segment, pruned applies');
         settled.pruned++;
         continue;
       }

@@ -5,8 +5,8 @@ import { type Step, reject } from './verdict.js';
 
 /** uᵀP = 0 checked; `uq` = uᵀq (integer form). */
 export interface NullCert extends Sparse { readonly uq: bigint }
-/** λᵀA·pd = vᵀP checked; `vq` = vᵀq, `lb` = λᵀb. */
-export interface BoundCert extends Sparse { readonly vq: bigint; readonly lb: bigint }
+/** λᵀA·pd = vᵀP checked; `t` = vᵀQ + λᵀb·pd (so the rule reads (vᵀY)·pd > t·Y_d). */
+export interface BoundCert extends Sparse { readonly t: bigint }
 /** lo, hi ∈ G_n; images Φ(lo) = a/D, Φ(hi) = (a + dir)/D; `k` a coordinate with dir_k ≠ 0, or −1. */
 export interface SegmentCert { readonly lo: Point; readonly hi: Point; readonly a: bigint[]; readonly dir: bigint[]; readonly D: bigint; readonly k: number }
 
@@ -67,7 +67,7 @@ export function parseBounds(x: unknown, reg: Region, at: Step): BoundCert[] {
     const rhs = combine(v, reg.P, d);
     const c = lhs.findIndex((s, k) => s !== rhs[k]);
     if (c >= 0) reject('bound', at, `bounds[${t}]: λᵀA ≠ vᵀP in column ${c}`, `derived λᵀA·pd = [${lhs.join(', ')}], expected vᵀP·pd = [${rhs.join(', ')}]`);
-    return { ...v, vq: sdot(v, reg.q), lb: sdot(lam, reg.b) };
+    return { ...v, t: sdot(v, reg.q) + sdot(lam, reg.b) * reg.pd };
   });
 }
 
@@ -93,9 +93,9 @@ export function nullSettles(u: NullCert, y: Img, pd: bigint): boolean {
   return sdot(u, y.n) * pd !== u.uq * y.d;
 }
 
-/** Rule `bound` for one pair: vᵀ(y − q) > λᵀb. */
+/** Rule `bound` for one pair: vᵀ(y − q) > λᵀb, i.e. (vᵀY)·pd > (vᵀQ + λᵀb·pd)·Y_d. */
 export function boundSettles(bd: BoundCert, y: Img, pd: bigint): boolean {
-  return sdot(bd, y.n) * pd - bd.vq * y.d > bd.lb * pd * y.d;
+  return sdot(bd, y.n) * pd > bd.t * y.d;
 }
 
 /** Rule `segment` for one pair: y = Φ(lo + θ(hi − lo)), θ ∈ [0, 1], and that point is not x. */
@@ -111,8 +111,12 @@ export function segmentSettles(s: SegmentCert, y: Img, x: Point): boolean {
   for (let i = 0; i < m; i++) if (((y.n[i] as bigint) * s.D - (s.a[i] as bigint) * y.d) * dk !== tn * (s.dir[i] as bigint)) return false;
   if (td < 0n) [tn, td] = [-tn, -td];
   if (tn < 0n || tn > td) return false;
-  const z: Point = { num: s.lo.num.map((l, c) => l * s.hi.den * td + tn * ((s.hi.num[c] as bigint) * s.lo.den - l * s.hi.den)), den: s.lo.den * s.hi.den * td };
-  return !samePoint(z, x);
+  for (let c = 0; c < x.num.length; c++) {
+    const l = s.lo.num[c] as bigint;
+    const zc = l * s.hi.den * td + tn * ((s.hi.num[c] as bigint) * s.lo.den - l * s.hi.den);
+    if (zc * x.den !== (x.num[c] as bigint) * s.lo.den * s.hi.den * td) return true;
+  }
+  return false;
 }
 
 /** True when two points are equal. */
