@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { check, isAccepted, type Verdict } from '../../src/checker/index.js';
 import { Rat } from '../../src/checker/rational.js';
 import type { Network } from '../../src/net/network.js';
-import { buildBundle, bundleRecords, withEnd } from './bundleFixture.js';
+import { type FixtureOptions, buildBundle, bundleRecords, withEnd } from './bundleFixture.js';
 import { xorNet, xorPoints } from './xorFixture.js';
 
 type Rec = Record<string, unknown> & { t: string };
@@ -14,7 +14,7 @@ const region = (rs: Rec[], layer: number, n: number): Rec => {
   return r;
 };
 const rule = (v: Verdict): string => (v.kind === 'rejected' ? v.rule : 'accepted');
-const mutate = (opts: { implicit?: boolean }, f: (rs: Rec[]) => void, net: Network = xorNet, pts: Rat[][] = xorPoints): Verdict => {
+const mutate = (opts: FixtureOptions, f: (rs: Rec[]) => void, net: Network = xorNet, pts: Rat[][] = xorPoints): Verdict => {
   const rs = clone(bundleRecords(net, pts, opts));
   f(rs);
   return check(withEnd(rs));
@@ -35,7 +35,10 @@ describe('valid bundles are accepted', () => {
     });
     it(`XOR net, reference profile (implicit=${implicit})`, () => {
       expect(rule(check(buildBundle(xorNet, xorPoints, { implicit, profile: 'reference', sensitivity: Rat.of(3n, 1n) })))).toBe('accepted');
-      expect(rule(check(buildBundle(xorNet, xorPoints, { implicit, profile: 'reference', sensitivity: Rat.of(1n, 100n) })))).toBe('accepted');
+      const v = check(buildBundle(xorNet, xorPoints, { implicit, profile: 'reference', sensitivity: Rat.of(1n, 100n) }));
+      expect(rule(v)).toBe('accepted');
+      // with s = 1/100 only the two samples with one image are compared at layer 2; the rest is pruned
+      expect(v.kind === 'accepted' && v.layers[1]?.settled.pruned).toBeGreaterThan(0);
     });
   }
   it('only layer 2 certified', () => {
@@ -128,6 +131,11 @@ describe('single mutations are rejected with their rule', () => {
     expect(rule(mutate({}, (rs) => (((rs[0] as Rec)['options'] as Rec)['outputBits'] = true)))).toBe('header');
     expect(rule(mutate({}, (rs) => (((rs[0] as Rec)['points'] as unknown[]).pop())))).toBe('header');
     expect(rule(mutate({}, (rs) => ((rs[0] as Rec)['layers'] = [2, 1])))).toBe('header');
+    expect(rule(mutate({}, (rs) => (((rs[0] as Rec)['options'] as Rec)['sensitivity'] = '1')))).toBe('header');
+  });
+  it('pruned: a reference bundle that skips pairs needs its sensitivity', () => {
+    const opts = { profile: 'reference' as const, sensitivity: Rat.of(1n, 100n) };
+    expect(rule(mutate(opts, (rs) => (((rs[0] as Rec)['options'] as Rec)['sensitivity'] = '100')))).toBe('complete');
   });
   it('parse and limits: non-canonical numbers, huge integers, numbers where strings belong', () => {
     expect(rule(mutate({}, (rs) => ((((rs[0] as Rec)['points'] as string[][])[1] as string[])[0] = '2/2')))).toBe('parse');
