@@ -149,12 +149,13 @@ export function certifyCommand(args: string[], out: (s: string) => void): number
     return 0;
   }
   out(describeSelection(inp) + (sensitivity === null ? '' : `, sensitivity ${sensitivity.toString()}`));
-  out('layer  regions  decisions  gluings  classes  points glued');
-  for (const r of rows) {
+  out('layer  regions  decisions  gluings  classes  points glued  seconds');
+  rows.forEach((r, i) => {
+    const secs = (result[i] as LayerOverlap).seconds.toFixed(1);
     out(
-      `${String(r.layer).padStart(5)}  ${String(r.regions).padStart(7)}  ${String(r.decisions).padStart(9)}  ${String(r.gluings).padStart(7)}  ${String(r.classes.length).padStart(7)}  ${String(r.gluedPoints).padStart(12)}`,
+      `${String(r.layer).padStart(5)}  ${String(r.regions).padStart(7)}  ${String(r.decisions).padStart(9)}  ${String(r.gluings).padStart(7)}  ${String(r.classes.length).padStart(7)}  ${String(r.gluedPoints).padStart(12)}  ${secs.padStart(7)}`,
     );
-  }
+  });
   out(`bundle ${outPath}: ${writer.records + 1} records, ${formatBytes(writer.bytes)}; ${seconds.toFixed(1)} s`);
   return 0;
 }

@@ -41,8 +41,8 @@ describe('ohc certify', () => {
     const out = join(dir, 'xor.ohc');
     const r = run(...base, '--out', out);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('layer  regions  decisions  gluings  classes  points glued');
-    expect(r.out).toMatch(/\n\s+2\s+4\s+12\s+1\s+1\s+2\n/);
+    expect(r.out).toContain('layer  regions  decisions  gluings  classes  points glued  seconds');
+    expect(r.out).toMatch(/\n\s+2\s+4\s+12\s+1\s+1\s+2\s+[0-9]+\.[0-9]\n/);
     expect(readdirSync(dir)).toEqual(['xor.ohc']);
     const text = readFileSync(out, 'utf8');
     const recs = validateBundle(text);
