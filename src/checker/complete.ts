@@ -50,24 +50,43 @@ function prunedTest(geo: LayerGeo, h: Header): (K: number, n: number) => boolean
   const s = h.sensitivity;
   const cache = new Map<number, boolean>();
   const R = geo.regions.length;
+  const SH = 40n;
+  // exact filter first: t = trunc(y·2^40) has |y·2^40 − t| < 1, so |Δ|·2^40 lies in (D − 2, D + 2)
+  let approx: bigint[][] | undefined;
+  const s2 = s === null ? 0n : (s.n * s.n) << (2n * SH);
+  const sd2 = s === null ? 1n : s.d * s.d;
+  const far = (a: number, b: number): boolean => {
+    approx ??= geo.images.map((y) => y.n.map((v) => (v << SH) / y.d));
+    const ta = approx[a] as bigint[];
+    const tb = approx[b] as bigint[];
+    let lo = 0n;
+    let hi = 0n;
+    for (let i = 0; i < ta.length; i++) {
+      const D = (ta[i] as bigint) - (tb[i] as bigint);
+      const A = D < 0n ? -D : D;
+      if (A > 2n) lo += (A - 2n) * (A - 2n);
+      hi += (A + 2n) * (A + 2n);
+    }
+    if (lo * sd2 >= s2) return true;
+    if (hi * sd2 < s2) return false;
+    const ya = geo.images[a] as Img;
+    const yb = geo.images[b] as Img;
+    let d2 = 0n;
+    for (let i = 0; i < ya.n.length; i++) {
+      const t = (ya.n[i] as bigint) * yb.d - (yb.n[i] as bigint) * ya.d;
+      d2 += t * t;
+    }
+    return s !== null && d2 * sd2 >= s.n * s.n * ya.d * ya.d * yb.d * yb.d;
+  };
   return (K, n) => {
     if (s === null) return false;
     const key = Math.min(K, n) * R + Math.max(K, n);
-    const hit = cache.get(key);
-    if (hit !== undefined) return hit;
-    let far = true;
-    for (const a of geo.regions[K]?.samples ?? []) for (const b of geo.regions[n]?.samples ?? []) {
-      const ya = geo.images[a] as LayerGeo['images'][number];
-      const yb = geo.images[b] as LayerGeo['images'][number];
-      let d2 = 0n;
-      ya.n.forEach((v, i) => {
-        const t = v * yb.d - (yb.n[i] as bigint) * ya.d;
-        d2 += t * t;
-      });
-      if (far && d2 * s.d * s.d < s.n * s.n * ya.d * ya.d * yb.d * yb.d) far = false;
+    let hit = cache.get(key);
+    if (hit === undefined) {
+      hit = (geo.regions[K]?.samples ?? []).every((a) => (geo.regions[n]?.samples ?? []).every((b) => far(a, b)));
+      cache.set(key, hit);
     }
-    cache.set(key, far);
-    return far;
+    return hit;
   };
 }
 
@@ -110,8 +129,8 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
       if (isNo === undefined && c.bounds.length > 0 && firstHit(c.bounds, last, 1, y, reg.pd, boundSettles)) isNo = 'bound';
       let isYes: keyof typeof settled | undefined = rk === 'witness' || rk === 'same' ? rk : undefined;
       if (isYes === undefined && sameRegs[j]?.has(n) === true) isYes = 'same';
-      // a pair an implicit no-rule settled is not also run through the segments (both are sound)
-      if (isYes === undefined && (isNo === undefined || rk !== undefined)) for (const s of c.segs) if (segmentSettles(s, y, h.xs[j] as Point)) { isYes = 'segment'; break; }
+      // a pair an implicit no-rule settled, or a pruned pair without record, skips the segments
+      if (isYes === undefined && c.segs.length > 0 && !(rk === undefined && (isNo !== undefined || pruned(K, n)))) for (const s of c.segs) if (segmentSettles(s, y, h.xs[j] as Point)) { isYes = 'segment'; break; }
       if ((isYes !== undefined && isNo !== undefined) || (rk === 'pinned' && (isYes ?? isNo) !== undefined)) {
         reject('complete', { ...at, region: n, sample: j }, `pair (${j}, ${n}) is settled twice`, `${rk === 'pinned' ? 'pinned' : `yes by ${isYes}`} and ${isNo === undefined ? `yes by ${isYes}` : `no by ${isNo}`}`);
       }

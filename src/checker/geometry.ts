@@ -36,14 +36,18 @@ export interface LayerGeo {
   readonly on: readonly bigint[];
 }
 
-/** gcd of |entries|, 0 when all are 0 (stops early at 1). */
+/** gcd of |entries|, 0 when all are 0 (stops early at 1; common powers of two taken out first). */
 export function gcdAll(xs: readonly bigint[], start = 0n): bigint {
-  let g = start < 0n ? -start : start;
+  let acc = start;
+  for (const x of xs) acc |= x;
+  if (acc === 0n) return 0n;
+  const two = acc & -acc;
+  let g = start < 0n ? -start / two : start / two;
   for (const x of xs) {
-    if (g === 1n) return 1n;
-    if (x !== 0n) g = g === 0n ? (x < 0n ? -x : x) : gcd(g, x);
+    if (g === 1n) return two;
+    if (x !== 0n) g = g === 0n ? (x < 0n ? -x : x) / two : gcd(g, x / two);
   }
-  return g;
+  return g * two;
 }
 
 const dot = (a: readonly bigint[], x: readonly bigint[]): bigint => {
