@@ -3,6 +3,8 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../io/inputError.js';
+import { certifyCommand } from './certifyCommand.js';
+import { checkCommand } from './checkCommand.js';
 import { decideCommand } from './decideCommand.js';
 import { demoCommand } from './demoCommand.js';
 import { regionsCommand } from './regionsCommand.js';
@@ -16,12 +18,24 @@ verbs:
            per layer: regions, points on boundaries, rank classes
   decide   (same selection options) --layer L (--sample J --region N | --all) [--json]
            the membership decision Q(j, n) with its certificate, checked
+  certify  (same selection options) [--profile default|reference] [--sensitivity S]
+           [--layers SPEC] --out BUNDLE [--json]
+           the overlap decomposition of every layer, written as a certificate bundle
+  check    BUNDLE [--model FILE --data FILE [--labels FILE]] [--json]
+           validate a bundle with the independent checker: prints c lines and one
+           s VERIFIED / s REJECTED line (exit 0 / 1)
   demo     a certified run on the bundled XOR example (what npm start runs)
 
 exit codes: 0 success, 1 a certificate failed, 2 usage or input error`;
 
-type Verb = (args: string[], out: (s: string) => void) => number;
-const VERBS: Record<string, Verb> = { regions: regionsCommand, decide: decideCommand, demo: demoCommand };
+type Verb = (args: string[], out: (s: string) => void, err: (s: string) => void) => number;
+const VERBS: Record<string, Verb> = {
+  regions: regionsCommand,
+  decide: decideCommand,
+  certify: certifyCommand,
+  check: checkCommand,
+  demo: demoCommand,
+};
 
 /** Run the CLI with `argv` (without node and script); returns the exit code. */
 export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`), err: (s: string) => void = (s) => process.stderr.write(`${s}\n`)): number {
@@ -36,7 +50,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     return 2;
   }
   try {
-    return run(rest, out);
+    return run(rest, out, err);
   } catch (e) {
     if (e instanceof InputError) {
       err(`ohc: error: ${e.message}`);
