@@ -1,12 +1,9 @@
-// demoCommand.ts: `ohc demo` (what `npm start` runs): a certified run on the bundled XOR example.
-import { existsSync } from 'node:fs';
+// demoCommand.ts: `ohc demo` (what `npm start` runs): certify the bundled XOR example, then check it.
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Rat } from '../checker/rational.js';
-import { decideLayer } from '../decide/layerDecisions.js';
-import { rationalQuery, verifyAnswer } from '../decide/verifyAnswer.js';
-import { computeLayers } from '../net/regions.js';
-import { loadAnalysisInputs } from './analysisInputs.js';
+import { certifyCommand } from './certifyCommand.js';
+import { checkCommand } from './checkCommand.js';
 
 /** The folder of bundled examples: walks up from this file (src/cli or dist/src/cli). */
 export function examplesDir(): string {
@@ -19,26 +16,21 @@ export function examplesDir(): string {
   throw new Error('bundled examples (certificates/examples) not found');
 }
 
-/** Run the demo; returns the exit code. */
-export function demoCommand(_args: string[], out: (s: string) => void): number {
+/**
+ * Run the demo: `ohc certify` on the XOR "overlap" network of the paper's figure, writing
+ * `ohc-demo/xor-overlap.ohcb` (or `--out FILE`), then `ohc check` on that bundle with the input
+ * files. Returns the checker's exit code.
+ */
+export function demoCommand(args: string[], out: (s: string) => void, err: (s: string) => void): number {
   const ex = resolve(examplesDir(), 'xor');
-  const inp = loadAnalysisInputs({ model: resolve(ex, 'xor_overlap.pth'), data: resolve(ex, 'xor_points.npy') });
-  out(`ohc demo: the XOR "overlap" network 2 → 4 → 2 → 1 on (0,0), (1,1), (1,0), (0,1)`);
-  const layers = computeLayers(inp.net, inp.points as never, 'default');
-  let failures = 0;
-  for (const L of layers) {
-    const yes: string[] = [];
-    const reluLast = inp.net.layers[L.layer - 1]?.relu ?? false;
-    const stats = decideLayer(L, inp.points, reluLast, (j, n, ans) => {
-      const r = L.regions[n];
-      const img = L.images[j];
-      if (r === undefined || img === undefined) throw new Error('internal: bad index');
-      const why = verifyAnswer(rationalQuery(r.ineqA, r.ineqB, r.map.M, r.map.c, r.map.den, img.num, img.den), ans, inp.points[j] as Rat[]);
-      if (why !== undefined) failures++;
-      if (ans.answer === 'yes') yes.push(`Q(${j}, region ${n})`);
-    });
-    out(`layer ${L.layer}: ${L.regions.length} regions, ${stats.decisions} decisions, ${stats.yes} yes: ${yes.join(', ') || 'none'}`);
-  }
-  out(failures === 0 ? 'every certificate checked: all hold' : `${failures} certificates FAIL`);
-  return failures === 0 ? 0 : 1;
+  const i = args.indexOf('--out');
+  const bundle = resolve(i >= 0 && args[i + 1] !== undefined ? args[i + 1] as string : resolve('ohc-demo', 'xor-overlap.ohcb'));
+  mkdirSync(dirname(bundle), { recursive: true });
+  const inputs = ['--model', resolve(ex, 'xor_overlap.pth'), '--data', resolve(ex, 'xor_points.npy')];
+  out('$ ohc certify --model xor_overlap.pth --data xor_points.npy --out ' + bundle);
+  const certified = certifyCommand([...inputs, '--out', bundle], out);
+  if (certified !== 0) return certified;
+  out('');
+  out('$ ohc check ' + bundle + ' --model xor_overlap.pth --data xor_points.npy');
+  return checkCommand([bundle, ...inputs], out, err);
 }

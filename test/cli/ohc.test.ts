@@ -23,11 +23,12 @@ describe('ohc', () => {
     expect(run('frobnicate').code).toBe(2);
   });
 
-  it('demo: every certificate holds, and (0,0), (1,1) meet at layer 2', () => {
-    const r = run('demo');
+  it('demo: certifies the XOR overlap net, then the checker verifies the bundle', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ohc-demo-'));
+    const r = run('demo', '--out', join(dir, 'xor.ohcb'));
     expect(r.code).toBe(0);
-    expect(r.out).toContain('every certificate checked: all hold');
-    expect(r.out).toMatch(/layer 2: .*Q\(0, region \d+\).*Q\(1, region \d+\)/);
+    expect(r.out).toMatch(/^\s+2\s+4\s+12\s+1\s+1\s+2\b/m);
+    expect(r.out.trimEnd().split('\n').at(-1)).toBe('s VERIFIED');
   });
 
   it('regions --json on the XOR overlap net', () => {
