@@ -1,15 +1,44 @@
 // rational.ts: exact rationals over bigint, canonical "p/q" strings. Trusted; no dependencies.
 
-/** Greatest common divisor of two bigints (always >= 0). */
+const SAFE = 0x1fffffffffffffn; // 2^53 − 1: below it, doubles divide exactly
+
+/**
+ * Greatest common divisor of two bigints (always >= 0). Lehmer's method (Knuth, TAOCP 2, 4.5.2,
+ * Algorithm L): Euclid's quotients are simulated on the leading 48 bits in doubles (all values
+ * stay below 2^50, so every double operation is exact) as long as they are certain, then applied
+ * to the full numbers in one step; a step with no certain quotient is one exact division. The
+ * pair only ever changes by unimodular steps, so the gcd is invariant; each step shrinks it.
+ */
 export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
-  while (b !== 0n) {
-    const t = a % b;
-    a = b;
-    b = t;
+  if (a < b) [a, b] = [b, a];
+  while (b > SAFE) {
+    const shift = BigInt(Math.max(0, a.toString(16).length * 4 - 48));
+    let u = Number(a >> shift);
+    let v = Number(b >> shift);
+    let A = 1;
+    let B = 0;
+    let C = 0;
+    let D = 1;
+    while (v + C !== 0 && v + D !== 0) {
+      const q = Math.floor((u + A) / (v + C));
+      if (q !== Math.floor((u + B) / (v + D))) break;
+      [A, C] = [C, A - q * C];
+      [B, D] = [D, B - q * D];
+      [u, v] = [v, u - q * v];
+    }
+    if (B === 0) [a, b] = [b, a % b];
+    else [a, b] = [BigInt(A) * a + BigInt(B) * b, BigInt(C) * a + BigInt(D) * b];
+    if (a < 0n) a = -a;
+    if (b < 0n) b = -b;
+    if (a < b) [a, b] = [b, a];
   }
-  return a;
+  if (b === 0n) return a;
+  let x = Number(b);
+  let y = Number(a % b);
+  while (y !== 0) [x, y] = [y, x % y];
+  return BigInt(x);
 }
 
 /**
