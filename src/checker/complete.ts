@@ -18,7 +18,7 @@ export interface RegionCerts {
 export interface Settled {
   /** Key K·R + n → samples j of K with Q(j, n) yes. */
   readonly yes: Map<number, number[]>;
-  /** Rule `pruned` for the region pair {K, n} (cached, exact). */
+  /** Rule `pruned` for the region pair {K, n} (derived once per layer, exact). */
   readonly pruned: (K: number, n: number) => boolean;
   readonly settled: LayerStats['settled'];
   readonly pairs: number;
@@ -45,20 +45,24 @@ function sameImageRegions(geo: LayerGeo, g: Geometry): (Set<number> | undefined)
   return out;
 }
 
-/** Rule `pruned`: every sample image of K is at distance ≥ s from every sample image of n (exact). */
-function prunedTest(geo: LayerGeo, h: Header): (K: number, n: number) => boolean {
+/**
+ * Rule `pruned` for every region pair at once: near[K] ∋ n iff some a ∈ K, b ∈ n (K ≠ n) have
+ * |y_a − y_b| < s (exact); a pair is pruned iff it is not near. Sweep over the samples sorted by
+ * t_c = trunc(y_c·2^40) for one coordinate c; a pair is compared only while t_c differs by < 2 + s·2^40.
+ */
+function nearPairs(geo: LayerGeo, h: Header): Set<number>[] | null {
   const s = h.sensitivity;
-  const cache = new Map<number, boolean>();
-  const R = geo.regions.length;
+  if (s === null) return null;
+  const N = geo.images.length;
   const SH = 40n;
-  // exact filter first: t = trunc(y·2^40) has |y·2^40 − t| < 1, so |Δ|·2^40 lies in (D − 2, D + 2)
-  let approx: bigint[][] | undefined;
-  const s2 = s === null ? 0n : (s.n * s.n) << (2n * SH);
-  const sd2 = s === null ? 1n : s.d * s.d;
+  // t = trunc(y·2^40) has |y·2^40 − t| < 1, so |Δ|·2^40 lies in (D − 2, D + 2), D = |Δt|
+  const t = geo.images.map((y) => y.n.map((v) => (v << SH) / y.d));
+  const s2 = (s.n * s.n) << (2n * SH);
+  const sd2 = s.d * s.d;
+  const apart = (D: bigint): boolean => D > 2n && (D - 2n) * (D - 2n) * sd2 >= s2; // |Δ| > s
   const far = (a: number, b: number): boolean => {
-    approx ??= geo.images.map((y) => y.n.map((v) => (v << SH) / y.d));
-    const ta = approx[a] as bigint[];
-    const tb = approx[b] as bigint[];
+    const ta = t[a] as bigint[];
+    const tb = t[b] as bigint[];
     let lo = 0n;
     let hi = 0n;
     for (let i = 0; i < ta.length; i++) {
@@ -73,21 +77,41 @@ function prunedTest(geo: LayerGeo, h: Header): (K: number, n: number) => boolean
     const yb = geo.images[b] as Img;
     let d2 = 0n;
     for (let i = 0; i < ya.n.length; i++) {
-      const t = (ya.n[i] as bigint) * yb.d - (yb.n[i] as bigint) * ya.d;
-      d2 += t * t;
+      const e = (ya.n[i] as bigint) * yb.d - (yb.n[i] as bigint) * ya.d;
+      d2 += e * e;
     }
-    return s !== null && d2 * sd2 >= s.n * s.n * ya.d * ya.d * yb.d * yb.d;
+    return d2 * sd2 >= s.n * s.n * ya.d * ya.d * yb.d * yb.d;
   };
-  return (K, n) => {
-    if (s === null) return false;
-    const key = Math.min(K, n) * R + Math.max(K, n);
-    let hit = cache.get(key);
-    if (hit === undefined) {
-      hit = (geo.regions[K]?.samples ?? []).every((a) => (geo.regions[n]?.samples ?? []).every((b) => far(a, b)));
-      cache.set(key, hit);
+  // the coordinate with the fewest compared pairs (any coordinate is sound; this only saves time)
+  let best: number[] = [];
+  let c = 0;
+  let bestCount = Infinity;
+  for (let k = 0; k < (t[0]?.length ?? 0); k++) {
+    const ord = [...Array(N).keys()].sort((a, b) => { const x = t[a]?.[k] as bigint; const y = t[b]?.[k] as bigint; return x < y ? -1 : x > y ? 1 : 0; });
+    let count = 0;
+    for (let i = 0, e = 0; i < N; i++) {
+      const ti = t[ord[i] as number]?.[k] as bigint;
+      while (e < N && !apart((t[ord[e] as number]?.[k] as bigint) - ti)) e++;
+      count += e - i - 1;
     }
-    return hit;
-  };
+    if (count < bestCount) [best, c, bestCount] = [ord, k, count];
+  }
+  const near = geo.regions.map(() => new Set<number>());
+  for (let i = 0; i < N; i++) {
+    const a = best[i] as number;
+    const K = geo.regionOf[a] as number;
+    const ta = t[a]?.[c] as bigint;
+    for (let k = i + 1; k < N; k++) {
+      const b = best[k] as number;
+      if (apart((t[b]?.[c] as bigint) - ta)) break; // sorted: every later b is apart along c too
+      const n = geo.regionOf[b] as number;
+      if (n !== K && !near[K]?.has(n) && !far(a, b)) {
+        near[K]?.add(n);
+        near[n]?.add(K);
+      }
+    }
+  }
+  return near;
 }
 
 /** True when `test` holds for some certificate; tries the one that held last (`last[w]`) first. */
@@ -107,36 +131,44 @@ function firstHit<T>(cs: readonly T[], last: number[], w: number, y: Img, pd: bi
 export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readonly RegionCerts[], at: Step): Settled {
   const settled: LayerStats['settled'] = { witness: 0, same: 0, farkas: 0, pinned: 0, dead: 0, null: 0, bound: 0, segment: 0, pruned: 0 };
   const yes = new Map<number, number[]>();
-  const pruned = prunedTest(geo, h);
-  const sameRegs = sameImageRegions(geo, g);
   const R = geo.regions.length;
+  const near = nearPairs(geo, h);
+  const pruned = (K: number, n: number): boolean => near !== null && near[K]?.has(n) !== true;
+  const sameRegs = sameImageRegions(geo, g);
   const N = geo.images.length;
   let pairs = 0;
+  const deadK = new Uint8Array(R);
+  const prunedK = new Uint8Array(R);
   for (let n = 0; n < R; n++) {
     const reg = geo.regions[n] as LayerGeo['regions'][number];
     const c = certs[n] as RegionCerts;
+    // every sample of K has the codeword regions[K].on (geometry keys regions by it), so `dead` depends on K only
     const off = geo.relu ? ~reg.on : 0n;
+    for (let K = 0; K < R; K++) deadK[K] = off !== 0n && ((geo.regions[K] as LayerGeo['regions'][number]).on & off) !== 0n ? 1 : 0;
+    prunedK.fill(near === null ? 0 : 1);
+    for (const K of near?.[n] ?? []) prunedK[K] = 0;
     const last = [0, 0];
+    const hasRecs = c.recs.size > 0;
     for (let j = 0; j < N; j++) {
       const K = geo.regionOf[j] as number;
       if (K === n) continue;
       pairs++;
       const y = geo.images[j] as LayerGeo['images'][number];
-      const rk = c.recs.get(j);
+      const rk = hasRecs ? c.recs.get(j) : undefined;
       let isNo: keyof typeof settled | undefined = rk === 'farkas' ? rk : undefined;
-      if (isNo === undefined && ((geo.on[j] as bigint) & off) !== 0n) isNo = 'dead';
+      if (isNo === undefined && deadK[K] === 1) isNo = 'dead';
       if (isNo === undefined && c.nulls.length > 0 && firstHit(c.nulls, last, 0, y, reg.pd, nullSettles)) isNo = 'null';
       if (isNo === undefined && c.bounds.length > 0 && firstHit(c.bounds, last, 1, y, reg.pd, boundSettles)) isNo = 'bound';
       let isYes: keyof typeof settled | undefined = rk === 'witness' || rk === 'same' ? rk : undefined;
       if (isYes === undefined && sameRegs[j]?.has(n) === true) isYes = 'same';
       // a pair an implicit no-rule settled, or a pruned pair without record, skips the segments
-      if (isYes === undefined && c.segs.length > 0 && !(rk === undefined && (isNo !== undefined || pruned(K, n)))) for (const s of c.segs) if (segmentSettles(s, y, h.xs[j] as Point)) { isYes = 'segment'; break; }
+      if (isYes === undefined && c.segs.length > 0 && !(rk === undefined && (isNo !== undefined || prunedK[K] === 1))) for (const s of c.segs) if (segmentSettles(s, y, h.xs[j] as Point)) { isYes = 'segment'; break; }
       if ((isYes !== undefined && isNo !== undefined) || (rk === 'pinned' && (isYes ?? isNo) !== undefined)) {
         reject('complete', { ...at, region: n, sample: j }, `pair (${j}, ${n}) is settled twice`, `${rk === 'pinned' ? 'pinned' : `yes by ${isYes}`} and ${isNo === undefined ? `yes by ${isYes}` : `no by ${isNo}`}`);
       }
       const how = rk === 'pinned' ? 'pinned' : isYes ?? isNo;
       if (how === undefined) {
-        if (!pruned(K, n)) reject('complete', { ...at, region: n, sample: j }, `missing decision for sample ${j} against region ${n}`, 'no record, and no rule of dead, same, null, bound, segment, pruned applies');
+        if (prunedK[K] === 0) reject('complete', { ...at, region: n, sample: j }, `missing decision for sample ${j} against region ${n}`, 'no record, and no rule of dead, same, null, bound, segment, pruned applies');
         settled.pruned++;
         continue;
       }
