@@ -50,29 +50,43 @@ function sameImageRegions(geo: LayerGeo, g: Geometry): (Set<number> | undefined)
  * |y_a − y_b| < s (exact); a pair is pruned iff it is not near. Sweep over the samples sorted by
  * t_c = trunc(y_c·2^40) for one coordinate c; a pair is compared only while t_c differs by < 2 + s·2^40.
  */
-function nearPairs(geo: LayerGeo, h: Header): Set<number>[] | null {
+export function nearPairs(geo: LayerGeo, h: Header): Set<number>[] | null {
   const s = h.sensitivity;
   if (s === null) return null;
   const N = geo.images.length;
   const SH = 40n;
   // t = trunc(y·2^40) has |y·2^40 − t| < 1, so |Δ|·2^40 lies in (D − 2, D + 2), D = |Δt|
   const t = geo.images.map((y) => y.n.map((v) => (v << SH) / y.d));
-  const s2 = (s.n * s.n) << (2n * SH);
   const sd2 = s.d * s.d;
-  const apart = (D: bigint): boolean => D > 2n && (D - 2n) * (D - 2n) * sd2 >= s2; // |Δ| > s
+  const thr = ((s.n * s.n << (2n * SH)) + sd2 - 1n) / sd2; // for an integer x: x ≥ s²·2^80 ⇔ x ≥ thr
+  const apart = (D: bigint): boolean => D > 2n && (D - 2n) * (D - 2n) >= thr; // |Δ| > s
+  // coordinates ordered by how many pairs each leaves within s (any order is sound; this only saves time)
+  const counts = (t[0] ?? []).map((_, k) => {
+    const ord = [...Array(N).keys()].sort((a, b) => { const x = t[a]?.[k] as bigint; const y = t[b]?.[k] as bigint; return x < y ? -1 : x > y ? 1 : 0; });
+    let count = 0;
+    for (let i = 0, e = 0; i < N; i++) {
+      const ti = t[ord[i] as number]?.[k] as bigint;
+      while (e < N && !apart((t[ord[e] as number]?.[k] as bigint) - ti)) e++;
+      count += e - i - 1;
+    }
+    return { k, ord, count };
+  }).sort((a, b) => a.count - b.count);
+  const cs = counts.map((x) => x.k);
   const far = (a: number, b: number): boolean => {
     const ta = t[a] as bigint[];
     const tb = t[b] as bigint[];
     let lo = 0n;
-    let hi = 0n;
-    for (let i = 0; i < ta.length; i++) {
+    for (const i of cs) {
       const D = (ta[i] as bigint) - (tb[i] as bigint);
       const A = D < 0n ? -D : D;
-      if (A > 2n) lo += (A - 2n) * (A - 2n);
-      hi += (A + 2n) * (A + 2n);
+      if (A > 2n && (lo += (A - 2n) * (A - 2n)) >= thr) return true;
     }
-    if (lo * sd2 >= s2) return true;
-    if (hi * sd2 < s2) return false;
+    let hi = 0n;
+    for (const i of cs) {
+      const D = (ta[i] as bigint) - (tb[i] as bigint);
+      hi += (D < 0n ? 2n - D : D + 2n) ** 2n;
+    }
+    if (hi < thr) return false;
     const ya = geo.images[a] as Img;
     const yb = geo.images[b] as Img;
     let d2 = 0n;
@@ -82,20 +96,8 @@ function nearPairs(geo: LayerGeo, h: Header): Set<number>[] | null {
     }
     return d2 * sd2 >= s.n * s.n * ya.d * ya.d * yb.d * yb.d;
   };
-  // the coordinate with the fewest compared pairs (any coordinate is sound; this only saves time)
-  let best: number[] = [];
-  let c = 0;
-  let bestCount = Infinity;
-  for (let k = 0; k < (t[0]?.length ?? 0); k++) {
-    const ord = [...Array(N).keys()].sort((a, b) => { const x = t[a]?.[k] as bigint; const y = t[b]?.[k] as bigint; return x < y ? -1 : x > y ? 1 : 0; });
-    let count = 0;
-    for (let i = 0, e = 0; i < N; i++) {
-      const ti = t[ord[i] as number]?.[k] as bigint;
-      while (e < N && !apart((t[ord[e] as number]?.[k] as bigint) - ti)) e++;
-      count += e - i - 1;
-    }
-    if (count < bestCount) [best, c, bestCount] = [ord, k, count];
-  }
+  const best = counts[0]?.ord ?? [];
+  const c = counts[0]?.k ?? 0;
   const near = geo.regions.map(() => new Set<number>());
   for (let i = 0; i < N; i++) {
     const a = best[i] as number;
