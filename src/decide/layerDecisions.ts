@@ -70,16 +70,21 @@ export function decideLayer(
   };
   const regions = layer.regions;
   const d = points[0]?.length ?? 0;
+  const masks = regions.map((r) => (reluLast ? lastLayerMask(r.codeword) : 0n));
   const prepared: (PreparedRegion | undefined)[] = new Array<PreparedRegion | undefined>(regions.length);
   const prep = (r: Region): PreparedRegion => {
     let p = prepared[r.id];
     if (p === undefined) {
-      p = prepareRegion(d, r.ineqA, r.ineqB, r.map.M, r.map.c, r.map.den);
+      // At a ReLU layer, a neuron OFF in the region has a zero map row and constant, and any
+      // sample ON there is settled by the dead-neuron mask before the query, so every queried
+      // image is 0 there: that row's one-entry null check never fires (the checker's rule
+      // `dead` covers exactly those pairs) and is dropped.
+      const mask = masks[r.id] as bigint;
+      p = prepareRegion(d, r.ineqA, r.ineqB, r.map.M, r.map.c, r.map.den, reluLast ? (row) => ((mask >> BigInt(row)) & 1n) === 0n : undefined);
       prepared[r.id] = p;
     }
     return p;
   };
-  const masks = regions.map((r) => (reluLast ? lastLayerMask(r.codeword) : 0n));
   // A sample is a same-image witness for its own region only if it lies in it: in the reference
   // profile a sample outside the box [−100, 100]^d gets a region whose box rows it violates.
   const pointsInt: IntPoint[] = points.map(intPointOf);

@@ -101,6 +101,16 @@ export interface PreparedRegion {
    * the polygon's facets in counter-clockwise order).
    */
   readonly bounds: { readonly lambda: IntSparse; readonly mu: IntSparse }[];
+  /**
+   * Per-sample constants folded once (the same exact values, fewer products per pair): for each
+   * null check k, `nullUc[k] = Σ u_i·c_i` and its two signed multiplier vectors; for each pivot p,
+   * `solveEc[p] = Σ e_i·c_i`. Then uᵀw = den·(Σ u_i·yN_i) − yDen·uc, and likewise for z0.
+   */
+  readonly nullUc: readonly bigint[];
+  readonly nullMu: readonly (readonly [IntSparse, IntSparse])[];
+  readonly solveEc: readonly bigint[];
+  /** Full rank: the bound index of each inequality row's Farkas vector, made on first use. */
+  readonly rowBound: (number | undefined)[];
 }
 
 /**
@@ -178,9 +188,15 @@ export function prepareRegion(
   M: readonly (readonly bigint[])[],
   c: readonly bigint[],
   den: bigint,
+  deadRow?: (row: number) => boolean,
 ): PreparedRegion {
   const red = intRowReduce(M, d);
-  const nullChecks = red.dependents;
+  // A one-entry null check on a row the caller guarantees is 0 in every image it queries (and
+  // in the map: row and constant 0) can never fire; it is left out (`deadRow`, see decideLayer).
+  const nullChecks =
+    deadRow === undefined
+      ? red.dependents
+      : red.dependents.filter(({ u }) => !(u.length === 1 && deadRow((u[0] as readonly [number, bigint])[0]) && (c[(u[0] as readonly [number, bigint])[0]] as bigint) === 0n));
   // one common denominator L = Π delta_p; pivot p's RREF row is rows[p] / delta[p]
   const L = red.delta.reduce((acc, x) => acc * x, 1n);
   const scaleOf = red.delta.map((x) => L / x);
@@ -201,27 +217,16 @@ export function prepareRegion(
     N.push(primitiveInt(v));
   }
   const AN = red.rank === d ? [] : ineqA.map((row) => N.map((v) => v.reduce((acc, x, k) => acc + x * (row[k] as bigint), 0n)));
-  return { d, ineqA, ineqB, M, c, den, red, nullChecks, solve, N, AN, bounds: [] };
-}
-
-/** The equality right-hand side numerators `w = den·yN − yDen·c` (so `f = w / yDen`), lazily per row. */
-class Rhs {
-  private readonly cache: (bigint | undefined)[];
-  constructor(
-    private readonly reg: PreparedRegion,
-    private readonly yN: readonly bigint[],
-    readonly yDen: bigint,
-  ) {
-    this.cache = new Array<bigint | undefined>(yN.length);
-  }
-  w(i: number): bigint {
-    let v = this.cache[i];
-    if (v === undefined) {
-      v = this.reg.den * (this.yN[i] as bigint) - this.yDen * (this.reg.c[i] as bigint);
-      this.cache[i] = v;
-    }
-    return v;
-  }
+  const dotC = (u: readonly (readonly [number, bigint])[]): bigint => {
+    let acc = 0n;
+    for (const [i, coef] of u) acc += coef * (c[i] as bigint);
+    return acc;
+  };
+  const nullUc = nullChecks.map(({ u }) => dotC(u));
+  // sign −1 when uᵀw > 0, +1 when uᵀw < 0 (so that μᵀf < 0)
+  const nullMu = nullChecks.map(({ u }) => [u.map(([i, coef]) => [i, -coef] as const), u.map(([i, coef]) => [i, coef] as const)] as const);
+  const solveEc = solve.e.map(dotC);
+  return { d, ineqA, ineqB, M, c, den, red, nullChecks, solve, N, AN, bounds: [], nullUc, nullMu, solveEc, rowBound: [] };
 }
 
 function sparseOf(m: Map<number, Rat>): Sparse {
@@ -305,31 +310,48 @@ export function queryRegion(
   yDen: bigint,
   xj: readonly Rat[],
 ): QueryAnswer {
-  const rhs = new Rhs(reg, yN, yDen);
+  const den = reg.den;
   // 1. Consistency of M z = f: every left-null vector u must give uᵀw = 0.
-  for (const { u } of reg.nullChecks) {
-    let s = 0n;
-    for (const [i, coef] of u) s += coef * rhs.w(i);
+  const nulls = reg.nullChecks;
+  for (let k = 0; k < nulls.length; k++) {
+    const u = (nulls[k] as { readonly u: IntSparse }).u;
+    let t = 0n;
+    for (let q = 0; q < u.length; q++) {
+      const e = u[q] as readonly [number, bigint];
+      t += e[1] * (yN[e[0]] as bigint);
+    }
+    const s = den * t - yDen * (reg.nullUc[k] as bigint);
     if (s !== 0n) {
-      const sign = s > 0n ? -1n : 1n;
-      const mu: IntSparse = u.map(([i, coef]) => [i, sign * coef] as const);
+      const mus = reg.nullMu[k] as readonly [IntSparse, IntSparse];
       const path: QueryPath = u.length === 1 ? 'dead-neuron' : 'eq-inconsistent';
-      return { answer: 'no', lambda: [], mu, path };
+      return { answer: 'no', lambda: [], mu: s > 0n ? mus[0] : mus[1], path };
     }
   }
   // 2. The particular solution z0 = z0N / z0D (free coordinates 0), in integers.
   const z0N = new Array<bigint>(reg.d).fill(0n);
-  reg.solve.cols.forEach((col, p) => {
-    let acc = 0n;
-    for (const [i, coef] of reg.solve.e[p] as readonly (readonly [number, bigint])[]) acc += coef * rhs.w(i);
-    z0N[col] = acc;
-  });
+  const cols = reg.solve.cols;
+  for (let p = 0; p < cols.length; p++) {
+    const e = reg.solve.e[p] as readonly (readonly [number, bigint])[];
+    let t = 0n;
+    for (let q = 0; q < e.length; q++) {
+      const x = e[q] as readonly [number, bigint];
+      t += x[1] * (yN[x[0]] as bigint);
+    }
+    z0N[cols[p] as number] = den * t - yDen * (reg.solveEc[p] as bigint);
+  }
   const z0D = reg.solve.L * yDen;
   if (reg.red.rank === reg.d) {
     // the unique candidate
     const bad = firstViolated(reg, z0N, z0D);
     if (bad >= 0) {
-      return { answer: 'no', ...farkasFromLambda(reg, [[bad, 1n]]), path: 'unique-violated' };
+      // one Farkas vector per violated row, shared by every sample as a region-level bound
+      let b = reg.rowBound[bad];
+      if (b === undefined) {
+        b = reg.bounds.push(normalisedFarkas(farkasFromLambda(reg, [[bad, 1n]]))) - 1;
+        reg.rowBound[bad] = b;
+      }
+      const cert = reg.bounds[b] as { lambda: IntSparse; mu: IntSparse };
+      return { answer: 'no', lambda: cert.lambda, mu: cert.mu, path: 'unique-violated', bound: b };
     }
     const z: IntPoint = { num: z0N, den: z0D };
     if (!samePointInt(z, xj)) return { answer: 'yes', z, path: 'unique-feasible' };
@@ -356,11 +378,15 @@ export function queryRegion(
       const TN = widthN === 0n ? 0n : (UN * lo.d - lo.n * UD) * hi.d;
       const TD = widthN === 0n ? 1n : widthN * UD;
       const { zLo, zHi } = seg;
-      const z: IntPoint = {
-        num: zLo.num.map((pl, c) => pl * zHi.den * TD + TN * ((zHi.num[c] as bigint) * zLo.den - pl * zHi.den)),
-        den: zLo.den * zHi.den * TD,
+      const zD = zLo.den * zHi.den * TD;
+      const zc = (c: number): bigint => {
+        const pl = zLo.num[c] as bigint;
+        return pl * zHi.den * TD + TN * ((zHi.num[c] as bigint) * zLo.den - pl * zHi.den);
       };
-      if (!samePointInt(z, xj)) return { answer: 'yes', z, path: 'segment' };
+      // compare with x_j coordinate by coordinate, the witness built only when it is needed
+      let differs = false;
+      for (let c = 0; c < reg.d && !differs; c++) differs = zc(c) * (xj[c] as Rat).d !== (xj[c] as Rat).n * zD;
+      if (differs) return { answer: 'yes', get z(): IntPoint { return { num: zLo.num.map((_, c) => zc(c)), den: zD }; }, path: 'segment' };
       // z is x_j itself: the general route below applies the boundary rule
     }
   }
@@ -419,6 +445,14 @@ export function queryRegion(
     }
   }
   return { answer: 'pinned', bounds, path: 'boundary-pinned' };
+}
+
+/** (λ, μ) divided by the gcd of λ when μ stays integral (a positive scaling keeps it a Farkas vector). */
+function normalisedFarkas(f: { lambda: IntSparse; mu: IntSparse }): { lambda: IntSparse; mu: IntSparse } {
+  let g = 0n;
+  for (const [, v] of f.lambda) g = gcd(g, v);
+  if (g <= 1n || !f.mu.every(([, v]) => v % g === 0n)) return f;
+  return { lambda: f.lambda.map(([i, v]) => [i, v / g] as const), mu: f.mu.map(([i, v]) => [i, v / g] as const) };
 }
 
 /** The range of r0·z over G_n with its certificates, or null when G_n is unbounded along r0. */
@@ -520,9 +554,70 @@ function polygonAnswer(reg: PreparedRegion, poly: Polygon, z0N: readonly bigint[
     const Zi = poly.Z[i] as readonly bigint[];
     const Zj = poly.Z[i + 1] as readonly bigint[];
     const z: IntPoint = { num: Z0.map((v, c) => aN * v + bN * (Zi[c] as bigint) + gN * (Zj[c] as bigint)), den: T * poly.Dz };
-    return samePointInt(z, xj) ? null : { answer: 'yes', z, path: 'polygon' };
+    if (samePointInt(z, xj)) return null;
+    // The fan witness has long numbers; a short one on the same fibre is preferred when d = 3.
+    return { answer: 'yes', z: shortWitness(reg, z0N, z0D, xj) ?? z, path: 'polygon' };
   }
   return null;
+}
+
+/** floor(n / d) for d > 0. */
+function floorDiv(n: bigint, d: bigint): bigint {
+  const q = n / d;
+  return q * d > n ? q - 1n : q;
+}
+
+/**
+ * The rational with the smallest denominator (then the smallest |numerator|) in [lo, hi]
+ * (`null` ends are unbounded; lo ≤ hi, denominators > 0), as [num, den].
+ */
+export function simplestIn(lo: readonly [bigint, bigint] | null, hi: readonly [bigint, bigint] | null): [bigint, bigint] {
+  if (lo === null && hi === null) return [0n, 1n];
+  if (lo === null) {
+    const h = floorDiv((hi as readonly [bigint, bigint])[0], (hi as readonly [bigint, bigint])[1]);
+    return [h < 0n ? h : 0n, 1n];
+  }
+  const c = -floorDiv(-lo[0], lo[1]); // ceil(lo)
+  if (hi === null) return [c > 0n ? c : 0n, 1n];
+  if (c * hi[1] <= hi[0]) {
+    // an integer in [lo, hi]: the one nearest 0
+    if (c > 0n) return [c, 1n];
+    const f = floorDiv(hi[0], hi[1]);
+    return [f < 0n ? f : 0n, 1n];
+  }
+  // lo, hi in (f, f + 1): f + 1/x with x simplest in [1/(hi − f), 1/(lo − f)]
+  const f = c - 1n;
+  const [xn, xd] = simplestIn([hi[1], hi[0] - f * hi[1]], [lo[1], lo[0] - f * lo[1]]);
+  return [f * xn + xd, xn];
+}
+
+/**
+ * Rank 2, d = 3: the preimages of y form the line z0 + t·N in G_n, an interval of t. The
+ * simplest rational t there gives a witness with short numbers (exactly checked against the
+ * rows and x_j); null when there is none (the caller keeps its own witness).
+ */
+function shortWitness(reg: PreparedRegion, z0N: readonly bigint[], z0D: bigint, xj: readonly Rat[]): IntPoint | null {
+  if (reg.N.length !== 1) return null;
+  let lo: [bigint, bigint] | null = null;
+  let hi: [bigint, bigint] | null = null;
+  for (let i = 0; i < reg.ineqA.length; i++) {
+    const row = reg.ineqA[i] as readonly bigint[];
+    let r = (reg.ineqB[i] as bigint) * z0D;
+    for (let c = 0; c < reg.d; c++) r -= (row[c] as bigint) * (z0N[c] as bigint);
+    const a = ((reg.AN[i] as readonly bigint[])[0] as bigint) * z0D;
+    // t·a ≤ r
+    if (a > 0n) {
+      if (hi === null || r * hi[1] < hi[0] * a) hi = [r, a];
+    } else if (a < 0n) {
+      if (lo === null || -r * lo[1] > lo[0] * -a) lo = [-r, -a];
+    } else if (r < 0n) return null;
+  }
+  if (lo !== null && hi !== null && lo[0] * hi[1] > hi[0] * lo[1]) return null;
+  const [tN, tD] = simplestIn(lo, hi);
+  const v = reg.N[0] as readonly bigint[];
+  const z: IntPoint = { num: z0N.map((x, c) => x * tD + tN * (v[c] as bigint) * z0D), den: z0D * tD };
+  if (firstViolated(reg, z.num, z.den) >= 0 || samePointInt(z, xj)) return null;
+  return z;
 }
 
 function unit(d: number, c: number, sign: 1 | -1): Rat[] {

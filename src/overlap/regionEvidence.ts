@@ -70,7 +70,8 @@ export class RegionEvidence {
       return;
     }
     if (ans.answer === 'no') {
-      if (ans.bound !== undefined && prepared.bounds[ans.bound] !== undefined) {
+      // (with explicitFarkas, a per-row Farkas vector of the unique candidate stays a per-sample record)
+      if (ans.bound !== undefined && prepared.bounds[ans.bound] !== undefined && !(this.explicitFarkas && ans.path === 'unique-violated')) {
         this.usedBounds.add(ans.bound);
         return;
       }
