@@ -1,19 +1,8 @@
 // bound.ts: rule `bound`: a dual certificate that e·z ≤ v for every z in { Az ≤ b, Ez = f }.
+import type { MembershipEntry as Entry, MembershipSystem as BoundSystem } from './membership.js';
 import { Rat } from './rational.js';
 
-/** A system `A z ≤ b, E z = f` over the rationals. */
-export interface BoundSystem {
-  readonly ineqA: readonly (readonly Rat[])[];
-  readonly ineqB: readonly Rat[];
-  readonly eqA: readonly (readonly Rat[])[];
-  readonly eqB: readonly Rat[];
-}
-
-/** A sparse multiplier entry. */
-export interface Entry {
-  readonly row: number;
-  readonly value: Rat;
-}
+export type { Entry, BoundSystem };
 
 /** Outcome of one rule check. */
 export type BoundCheck = { ok: true } | { ok: false; rule: 'bound'; reason: string };
