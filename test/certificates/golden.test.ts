@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type GoodName, expectedJson, makeBad, makeGood } from '../../bench/makeGolden.js';
+import { type GoodName, expectedJson, makeBad, makeGood } from '../bench/makeGolden.js';
 import { main } from '../../src/cli/ohc.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');

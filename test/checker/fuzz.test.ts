@@ -1,7 +1,7 @@
-// A fixed-seed slice of the mutation campaign (bench/fuzz.ts): single mutations of the small golden
+// A fixed-seed slice of the mutation campaign (test/bench/fuzz.ts): single mutations of the small golden
 // bundles and a few of the D-I bundle; no false accept, no crash, no internal error, nothing slow.
 import { describe, expect, it } from 'vitest';
-import { KINDS, report, runFuzz } from '../../bench/fuzz.js';
+import { KINDS, report, runFuzz } from '../bench/fuzz.js';
 
 describe('checker mutation fuzz (fixed seed)', () => {
   it('rejects or identically accepts 1,500 single mutants of the small golden bundles', () => {

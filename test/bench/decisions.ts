@@ -2,14 +2,14 @@
 // on its 1,206 analysed points at a middle and at the last layer, with a naive exact baseline
 // (no cheap routes: full rational elimination and the simplex for every pair) measured in the same run.
 import { resolve } from 'node:path';
-import type { Rat } from '../src/checker/rational.js';
-import { decideLayer } from '../src/decide/layerDecisions.js';
-import { prepareRegion, queryRegion } from '../src/decide/regionQuery.js';
-import { loadDataset } from '../src/io/loadData.js';
-import { loadModel } from '../src/io/loadModel.js';
-import { profilePoints } from '../src/net/profile.js';
-import { computeLayers } from '../src/net/regions.js';
-import { selectPoints } from '../src/net/select.js';
+import type { Rat } from '../../src/checker/rational.js';
+import { decideLayer } from '../../src/decide/layerDecisions.js';
+import { prepareRegion, queryRegion } from '../../src/decide/regionQuery.js';
+import { loadDataset } from '../../src/io/loadData.js';
+import { loadModel } from '../../src/io/loadModel.js';
+import { profilePoints } from '../../src/net/profile.js';
+import { computeLayers } from '../../src/net/regions.js';
+import { selectPoints } from '../../src/net/select.js';
 
 /** Where the shared data lives: $OHC_SHARED or ../shared beside the repository. */
 export function sharedDir(): string {

@@ -29,9 +29,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Verdict, check, parseBundleHeader } from '../src/checker/index.js';
-import { checkCommand } from '../src/cli/checkCommand.js';
-import { overlapDecomposition } from '../src/overlap/overlapDecomposition.js';
+import { type Verdict, check, parseBundleHeader } from '../../src/checker/index.js';
+import { checkCommand } from '../../src/cli/checkCommand.js';
+import { overlapDecomposition } from '../../src/overlap/overlapDecomposition.js';
 
 export const KINDS = ['number', 'index', 'count', 'classes', 'sparse', 'reorder', 'header', 'line'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -488,9 +488,9 @@ const SMALL = ['xor-overlap', 'xor-rank', 'random-2d'];
 const DI = 'd-i-model-0';
 
 function defaultRoot(): string {
-  // dist/bench/fuzz.js or bench/fuzz.ts: the repository root is two or one levels up.
+  // dist/test/bench/fuzz.js or test/bench/fuzz.ts: the repository root is three or two levels up.
   const here = dirname(fileURLToPath(import.meta.url));
-  return here.endsWith(join('dist', 'bench')) ? join(here, '..', '..') : join(here, '..');
+  return here.endsWith(join('dist', 'test', 'bench')) ? join(here, '..', '..', '..') : join(here, '..', '..');
 }
 
 export function runFuzz(opts: FuzzOptions): FuzzResult {

@@ -8,12 +8,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Rat } from '../src/checker/rational.js';
-import { main } from '../src/cli/ohc.js';
-import { modelToJson } from '../src/io/modelJson.js';
-import type { Network } from '../src/net/network.js';
+import { Rat } from '../../src/checker/rational.js';
+import { main } from '../../src/cli/ohc.js';
+import { modelToJson } from '../../src/io/modelJson.js';
+import type { Network } from '../../src/net/network.js';
 
-/** The repository root: the first folder above this file with a package.json (works from bench/ and dist/bench/). */
+/** The repository root: the first folder above this file with a package.json (works from test/bench/ and dist/test/bench/). */
 export const REPO_ROOT = (() => {
   let d = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(d, 'package.json'))) {

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decideSystem, type DecisionPath, type IntSystem } from '../src/decide/membershipCore.js';
-import { feasible } from '../src/lp/feasible.js';
-import { float64ToDyadic } from '../src/numbers/ratFromFloat64.js';
+import { decideSystem, type DecisionPath, type IntSystem } from '../../src/decide/membershipCore.js';
+import { feasible } from '../../src/lp/feasible.js';
+import { float64ToDyadic } from '../../src/numbers/ratFromFloat64.js';
 
 /** Deterministic PRNG (mulberry32); floats only generate data, never decide anything. */
 function prng(seed: number): () => number {
