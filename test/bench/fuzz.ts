@@ -32,6 +32,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Verdict, check, parseBundleHeader } from '../../src/checker/index.js';
 import { checkCommand } from '../../src/cli/checkCommand.js';
 import { overlapDecomposition } from '../../src/overlap/overlapDecomposition.js';
+import { prng } from './prng.js';
 
 export const KINDS = ['number', 'index', 'count', 'classes', 'sparse', 'reorder', 'header', 'line'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -39,17 +40,6 @@ export type Kind = (typeof KINDS)[number];
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Path = (string | number)[];
 
-/** mulberry32: a small deterministic PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const int = (rng: Rng, n: number): number => Math.floor(rng() * n);

@@ -9,18 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { decideSystem, type DecisionPath, type IntSystem } from '../../src/decide/membershipCore.js';
 import { feasible } from '../../src/lp/feasible.js';
 import { float64ToDyadic } from '../../src/numbers/ratFromFloat64.js';
+import { prng } from './prng.js';
 
-/** Deterministic PRNG (mulberry32); floats only generate data, never decide anything. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An exact dyadic rational `m * 2^e`. */
 interface Dyadic {

@@ -12,6 +12,7 @@ import { Rat } from '../../src/checker/rational.js';
 import { main } from '../../src/cli/ohc.js';
 import { modelToJson } from '../../src/io/modelJson.js';
 import type { Network } from '../../src/net/network.js';
+import { prng } from './prng.js';
 
 /** The repository root: the first folder above this file with a package.json (works from test/bench/ and dist/test/bench/). */
 export const REPO_ROOT = (() => {
@@ -35,16 +36,9 @@ const DI_DIR = join(REPO_ROOT, 'certificates', 'examples', 'd-i');
 /** Seed of the random-2d network and points. */
 export const RANDOM_SEED = 20260101;
 
-/** mulberry32: a small deterministic 32-bit PRNG; `int(k)` is uniform in 0..k-1. */
-function prng(seed: number): { int: (k: number) => number } {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A seeded integer source over the shared PRNG; `int(k)` is uniform in 0..k-1. */
+function intSource(seed: number): { int: (k: number) => number } {
+  const next = prng(seed);
   return { int: (k) => Math.floor(next() * k) };
 }
 
@@ -57,7 +51,7 @@ const dyadic = (r: { int: (k: number) => number }, m: number, den: bigint): Rat 
  * k/8 (k in -16..16), all from the PRNG seeded with `seed`.
  */
 export function randomNetAndPoints(seed: number = RANDOM_SEED): { net: Network; points: Rat[][] } {
-  const r = prng(seed);
+  const r = intSource(seed);
   const sizes = [2, 5, 5, 2];
   const layers = sizes.slice(1).map((out, i) => {
     const inDim = sizes[i] as number;

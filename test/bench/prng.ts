@@ -1,0 +1,13 @@
+// prng.ts: the one deterministic PRNG of the benchmarks, the golden generator and the fuzzer.
+
+/** mulberry32: a small seeded PRNG in [0, 1). Floats here only generate data, never decide anything. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
