@@ -1,9 +1,10 @@
 // loadModel.ts: load a network from any supported model file.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Network } from '../net/network.js';
 import { InputError } from './inputError.js';
 import { readModelJson } from './modelJson.js';
+import { openInputFile } from './readInputFile.js';
 import { loadPthNetwork } from './pth.js';
 import { loadSafetensorsNetwork } from './safetensors.js';
 
@@ -11,12 +12,7 @@ import { loadSafetensorsNetwork } from './safetensors.js';
 export type ModelKind = 'json' | 'pth' | 'safetensors';
 
 function head(file: string, n: number): Uint8Array {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (e) {
-    throw new InputError(file, 'file', `cannot open: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
+  const fd = openInputFile(file);
   try {
     const buf = new Uint8Array(n);
     const got = readSync(fd, buf, 0, n, 0);

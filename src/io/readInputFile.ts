@@ -2,6 +2,15 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError } from './inputError.js';
 
+/** Open `file` for reading; a failure becomes `InputError(file, 'file', 'cannot open: CODE')`. */
+export function openInputFile(file: string): number {
+  try {
+    return openSync(file, 'r');
+  } catch (e) {
+    throw new InputError(file, 'file', `cannot open: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+}
+
 /** Default largest input file read into memory: 1 GiB. */
 export const MAX_INPUT_BYTES = 1 << 30;
 
@@ -10,12 +19,7 @@ export const MAX_INPUT_BYTES = 1 << 30;
  * regular file, or is larger than `maxBytes` (checked with fstat before allocating).
  */
 export function readInputFile(file: string, maxBytes: number = MAX_INPUT_BYTES): Uint8Array {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (e) {
-    throw new InputError(file, 'file', `cannot open: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
+  const fd = openInputFile(file);
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new InputError(file, 'file', 'not a regular file');
