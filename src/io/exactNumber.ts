@@ -2,11 +2,12 @@
 import { Rat } from '../checker/rational.js';
 import { ratFromDecimal } from '../numbers/ratFromDecimal.js';
 import { InputError } from './inputError.js';
+import { BUILTIN_LIMITS, limit } from './limits.js';
 
 /**
  * Parse a number of the `ohc-model/1` / `ohc-data/1` formats: a JSON STRING holding either a
  * rational `"p/q"` (`-?digits/digits`, normalised; lowest terms not required; `q > 0`; at most
- * about 4096 digits per side, so the gcd stays cheap) or a
+ * 4096 digits per side, so the gcd stays cheap, or the `maxDigits` limit in force) or a
  * decimal read EXACTLY as written (`"0.1"` is 1/10, `"-12.5e-3"` is -1/80; see `ratFromDecimal`).
  * JSON number literals are refused: `JSON.parse` has already rounded them to a double.
  * Throws `InputError(file, field, ...)`.
@@ -22,12 +23,15 @@ export function parseExactNumber(v: unknown, file: string, field: string): Rat {
   try {
     if (v.includes('/')) {
       if (!/^-?[0-9]+\/[0-9]+$/.test(v)) throw new SyntaxError('bad rational');
-      if (v.length > 8200) throw new RangeError('rational longer than 4096 digits per side');
-      const [p, q] = v.split('/') as [string, string];
+      const maxSide = limit('maxDigits', BUILTIN_LIMITS.ratioDigits);
+      const slash = v.indexOf('/');
+      const p = v.slice(0, slash);
+      const q = v.slice(slash + 1);
+      if (p.replace('-', '').length > maxSide || q.length > maxSide) throw new RangeError(`rational with more than ${maxSide} digits on a side`);
       if (BigInt(q) === 0n) throw new RangeError('zero denominator');
       return Rat.of(BigInt(p), BigInt(q));
     }
-    return ratFromDecimal(v);
+    return ratFromDecimal(v, { maxDigits: limit('maxDigits', BUILTIN_LIMITS.decimalDigits) });
   } catch (e) {
     if (e instanceof SyntaxError || e instanceof RangeError) {
       throw new InputError(file, field, `not an exact number "p/q" or decimal: ${JSON.stringify(v.slice(0, 40))} (${e.message})`);

@@ -8,6 +8,7 @@ import { InputError } from './inputError.js';
 import { readNpy } from './npy.js';
 import { isJsonObject, parseJsonChecked } from './parseJsonChecked.js';
 import { readInputFile } from './readInputFile.js';
+import { BUILTIN_LIMITS, limit, limitHint, textByteLimit } from './limits.js';
 
 /** Options of {@link loadDataset}. */
 export interface LoadDatasetOptions {
@@ -21,7 +22,6 @@ export const OHC_DATA_FORMAT = 'ohc-data/1';
 export const REFERENCE_DATA_FORMAT = 'quotient-homology-reference-data/1';
 
 const MAX_LABEL = 2 ** 31 - 1;
-const MAX_TEXT_BYTES = 512 * 1024 * 1024;
 
 /**
  * Load a dataset exactly (see src/io/FORMATS.md):
@@ -115,12 +115,16 @@ interface CsvTable {
 function csvTable(file: string): CsvTable {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(readInputFile(file, MAX_TEXT_BYTES));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(readInputFile(file, textByteLimit()));
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(file, 'file', 'not valid UTF-8');
   }
   if (text.startsWith('\ufeff')) text = text.slice(1);
+  const maxRows = limit('maxEntries', BUILTIN_LIMITS.elements);
+  for (let i = text.indexOf('\n'), rows = 1; i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (++rows > maxRows + 1) throw new InputError(file, `line ${rows}`, `more than ${maxRows} lines${limitHint('maxEntries')}`);
+  }
   const lines = text.split(/\r?\n/);
   let header: string[] | undefined;
   let width = -1;
@@ -171,7 +175,7 @@ function csvPoints(file: string): { dim: number; points: Rat[][]; labels?: numbe
 }
 
 function jsonPoints(file: string): { dim: number; points: Rat[][]; labels?: number[] } {
-  const doc = parseJsonChecked(readInputFile(file, MAX_TEXT_BYTES), file);
+  const doc = parseJsonChecked(readInputFile(file, textByteLimit()), file);
   if (!isJsonObject(doc)) throw new InputError(file, '$', 'dataset JSON must be an object');
   const format = doc['format'];
   let key: string;

@@ -7,13 +7,13 @@ import { parseExactNumber } from './exactNumber.js';
 import { InputError } from './inputError.js';
 import { isJsonObject, parseJsonChecked } from './parseJsonChecked.js';
 import { readInputFile } from './readInputFile.js';
+import { textByteLimit } from './limits.js';
 
 /** The `format` tag of our own model files. */
 export const OHC_MODEL_FORMAT = 'ohc-model/1';
 /** The `format` tag of the shared reference exports (`json/models/*.json`). */
 export const REFERENCE_MODEL_FORMAT = 'quotient-homology-reference-model/1';
 
-const MAX_JSON_BYTES = 512 * 1024 * 1024;
 const MAX_LAYERS = 10_000;
 
 /**
@@ -32,7 +32,7 @@ const MAX_LAYERS = 10_000;
  * `"float32"` every value must be a float32.
  */
 export function readModelJson(file: string): Network {
-  return modelFromJson(parseJsonChecked(readInputFile(file, MAX_JSON_BYTES), file), file);
+  return modelFromJson(parseJsonChecked(readInputFile(file, textByteLimit()), file), file);
 }
 
 /** {@link readModelJson} on an already parsed JSON value. */

@@ -3,6 +3,7 @@ import type { Rat } from '../checker/rational.js';
 import { InputError } from './inputError.js';
 import { PyLiteralError, parsePyLiteral } from './pyLiteral.js';
 import { readInputFile } from './readInputFile.js';
+import { BUILTIN_LIMITS, limit, limitHint } from './limits.js';
 import { DTYPE_BYTES, type TensorDType, decodeElement, elementField, shapeSize } from './tensor.js';
 
 /** An array read from a .npy file: values exact and in C (row-major) order. */
@@ -111,6 +112,10 @@ export function parseNpy(bytes: Uint8Array, file: string): NpyArray {
   }
   if (count * itemSize !== dataBytes) {
     fail('data', `${dataBytes - count * itemSize} unexpected bytes after the array data`);
+  }
+  const maxElements = limit('maxEntries', BUILTIN_LIMITS.elements);
+  if (count > maxElements) {
+    fail('header.shape', `(${shape.join(', ')}) has more than ${maxElements} elements${limitHint('maxEntries')}`);
   }
   const values: Rat[] = new Array<Rat>(count);
   // C-order strides, so a Fortran-order stream can be written to its C position.

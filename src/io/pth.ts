@@ -4,7 +4,8 @@ import type { Network } from '../net/network.js';
 import { InputError } from './inputError.js';
 import { networkFromTensors } from './networkFromTensors.js';
 import { readInputFile } from './readInputFile.js';
-import { DTYPE_BYTES, MAX_TENSOR_ELEMENTS, type Tensor, decodeElement, elementField, shapeSize } from './tensor.js';
+import { BUILTIN_LIMITS, limit, limitHint } from './limits.js';
+import { DTYPE_BYTES, type Tensor, decodeElement, elementField, shapeSize } from './tensor.js';
 import { PyDict, PyTensor, unpickle } from './unpickle.js';
 import { readZip } from './zip.js';
 
@@ -25,7 +26,8 @@ export function readPthTensors(file: string): Map<string, Tensor> {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     throw new InputError(file, 'file', 'not a PyTorch zip archive');
   }
-  const zip = readZip(bytes, file);
+  const maxElements = limit('maxEntries', BUILTIN_LIMITS.elements);
+  const zip = readZip(bytes, file, { maxEntries: limit('maxEntries', BUILTIN_LIMITS.zipEntries) });
   const pkls = [...zip.entries.keys()].filter((n) => /^[^/]+\/data\.pkl$/.test(n));
   if (pkls.length !== 1) throw new InputError(file, 'zip', `expected exactly one <archive>/data.pkl entry, found ${pkls.length}`);
   const pklName = pkls[0] as string;
@@ -38,7 +40,8 @@ export function readPthTensors(file: string): Map<string, Tensor> {
     }
     littleEndian = order === 'little';
   }
-  const root = unpickle(zip.read(pklName), file, pklName);
+  const pickleValues = limit('maxEntries', BUILTIN_LIMITS.pickleValues);
+  const root = unpickle(zip.read(pklName), file, pklName, { maxStack: pickleValues, maxMemo: pickleValues });
   if (!(root instanceof PyDict)) throw new InputError(file, pklName, 'the pickle is not a state dict (a dict of tensors)');
 
   const storages = new Map<string, Uint8Array>();
@@ -58,8 +61,8 @@ export function readPthTensors(file: string): Map<string, Tensor> {
       storages.set(st.key, data);
     }
     const shape = value.size;
-    const count = shapeSize(shape, MAX_TENSOR_ELEMENTS);
-    if (count === undefined) throw new InputError(file, key, `more than ${MAX_TENSOR_ELEMENTS} elements`);
+    const count = shapeSize(shape, maxElements);
+    if (count === undefined) throw new InputError(file, key, `more than ${maxElements} elements${limitHint('maxEntries')}`);
     if (count > 0) {
       let last = value.offset;
       shape.forEach((s, i) => {

@@ -5,7 +5,8 @@ import { InputError } from './inputError.js';
 import { networkFromTensors } from './networkFromTensors.js';
 import { isJsonObject, parseJsonChecked } from './parseJsonChecked.js';
 import { readInputFile } from './readInputFile.js';
-import { DTYPE_BYTES, MAX_TENSOR_ELEMENTS, type Tensor, type TensorDType, decodeElement, elementField, shapeSize } from './tensor.js';
+import { BUILTIN_LIMITS, limit, limitHint } from './limits.js';
+import { DTYPE_BYTES, type Tensor, type TensorDType, decodeElement, elementField, shapeSize } from './tensor.js';
 
 const DTYPES: Readonly<Record<string, TensorDType>> = {
   F64: 'float64',
@@ -42,7 +43,8 @@ export function readSafetensors(file: string): Map<string, Tensor> {
     throw new InputError(file, 'header', `header length ${hlen} runs past the end of the ${bytes.length}-byte file`);
   }
   const dataStart = 8 + Number(hlen);
-  const header = parseJsonChecked(bytes.subarray(8, dataStart), file, { maxDepth: 8 });
+  const header = parseJsonChecked(bytes.subarray(8, dataStart), file, { maxDepth: Math.min(BUILTIN_LIMITS.safetensorsDepth, limit('maxDepth', BUILTIN_LIMITS.safetensorsDepth)) });
+  const maxElements = limit('maxEntries', BUILTIN_LIMITS.elements);
   if (!isJsonObject(header)) throw new InputError(file, 'header', 'header is not a JSON object');
   const dataLen = bytes.length - dataStart;
   const ranges: [number, number, string][] = [];
@@ -70,8 +72,9 @@ export function readSafetensors(file: string): Map<string, Tensor> {
     if (begin > end || end > dataLen) {
       throw new InputError(file, `${key}.data_offsets`, `[${begin}, ${end}] is outside the ${dataLen} data bytes`);
     }
-    const count = shapeSize(shape, MAX_TENSOR_ELEMENTS);
-    if (count === undefined || count * DTYPE_BYTES[dtype] !== end - begin) {
+    const count = shapeSize(shape, maxElements);
+    if (count === undefined) throw new InputError(file, `${key}.shape`, `more than ${maxElements} elements${limitHint('maxEntries')}`);
+    if (count * DTYPE_BYTES[dtype] !== end - begin) {
       throw new InputError(file, `${key}.data_offsets`, `${end - begin} bytes do not hold shape [${shape.join(', ')}] of ${dt}`);
     }
     ranges.push([begin, end, key]);
