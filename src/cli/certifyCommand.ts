@@ -1,13 +1,16 @@
 // certifyCommand.ts: `ohc certify`: the certified overlap decomposition, written as an ohc-bundle/1 bundle.
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Rat } from '../checker/rational.js';
 import { InputError } from '../io/inputError.js';
 import { ratFromDecimal } from '../numbers/ratFromDecimal.js';
+import type { JournalCheckpoint } from '../journal/journal.js';
+import { JournaledBundle } from '../journal/journaledBundle.js';
 import { bundleHeader, bundleInputFile } from '../overlap/bundleHeader.js';
-import { BundleWriter } from '../overlap/bundleWriter.js';
-import { type LayerOverlap, overlapDecomposition } from '../overlap/overlapDecomposition.js';
-import { loadAnalysisInputs, selectionOptions } from './analysisInputs.js';
+import { overlapDecomposition } from '../overlap/overlapDecomposition.js';
+import { type AnalysisInputs, loadAnalysisInputs, selectionOptions } from './analysisInputs.js';
+import { ProgressBar } from './progress.js';
 import { describeSelection } from './regionsCommand.js';
 import { UsageError } from './usageError.js';
 
@@ -55,19 +58,113 @@ export function parseSensitivity(text: string): Rat {
   return s;
 }
 
+/** The options of one certify run, as `ohc certify` parses them (strings as on the command line). */
+export interface CertifyValues {
+  model?: string | undefined;
+  data?: string | undefined;
+  labels?: string | undefined;
+  class?: string | undefined;
+  correct?: boolean | undefined;
+  profile?: string | undefined;
+  sensitivity?: string | undefined;
+  layers?: string | undefined;
+  out?: string | undefined;
+  /** Continue an interrupted run from its journal `OUT.journal`. */
+  resume?: boolean | undefined;
+}
+
+/** Where a certify run reports: the progress bar and notices for the user (stderr). */
+export interface CertifyReporting {
+  readonly progress?: ProgressBar;
+  readonly notice?: (line: string) => void;
+  /** The command line, kept in the journal for messages. */
+  readonly command?: string;
+}
+
+/** What a certify run produced. */
+export interface CertifyRun {
+  readonly inputs: AnalysisInputs;
+  readonly sensitivity: Rat | null;
+  /** One row per certified layer, as `--json` prints them (resumed layers included). */
+  readonly layers: CertifyLayerJson[];
+  /** Seconds per layer (for resumed layers: as the interrupted run measured them). */
+  readonly layerSeconds: number[];
+  readonly bundlePath: string;
+  /** Records of the bundle, the `end` record included, and its size in bytes. */
+  readonly records: number;
+  readonly bytes: number;
+  /** Layers taken from the journal of an interrupted run (0 for a fresh run). */
+  readonly resumedLayers: number;
+  /** Wall-clock seconds of this run. */
+  readonly seconds: number;
+}
+
+/** What a phase of a certify run sees: where its records go, checkpoints, what a resumed run already did. */
+export interface PhaseContext {
+  readonly inputs: AnalysisInputs;
+  record(line: string): void;
+  /** Journal that `step` is complete; `state` (JSON data) is what a resumed run needs to go on. */
+  checkpoint(step: string, state: unknown): void;
+  /** The steps (and states) an interrupted run completed, in order. */
+  readonly resumed: readonly JournalCheckpoint[];
+  readonly progress: ProgressBar;
+}
+
+/** The state journaled after each certified layer. */
+interface LayerState {
+  row: CertifyLayerJson;
+  seconds: number;
+}
+
 /**
- * Run `ohc certify ARGS`: decide every Q(j, n) of the chosen layers, glue by the product rule,
- * print the per-layer table (or `--json`), and write the certificate bundle to `--out`
- * (atomically: a temporary file in the same folder, renamed when complete). Returns the exit
- * code; throws UsageError / InputError (exit 2) for bad options, inputs or an unwritable `--out`.
+ * Phase 1 of certify: the layer records (FORMAT.md section 2), one checkpoint per layer. Layers
+ * done by an interrupted run are taken from the journal and their classes carried forward.
+ * (Later phases, e.g. homology records, append after it and checkpoint their own steps.)
  */
-export function certifyCommand(args: string[], out: (s: string) => void): number {
-  const { values } = parseArgs({
-    args,
-    options: { ...selectionOptions, sensitivity: { type: 'string' }, layers: { type: 'string' }, out: { type: 'string' } },
-    strict: true,
-    allowPositionals: false,
-  });
+function layersPhase(ctx: PhaseContext, layers: readonly number[], sensitivity: Rat | null): { rows: CertifyLayerJson[]; seconds: number[] } {
+  const rows: CertifyLayerJson[] = [];
+  const seconds: number[] = [];
+  for (const c of ctx.resumed) {
+    const st = c.state as LayerState;
+    if (!c.step.startsWith('layer ') || st?.row?.layer !== layers[rows.length]) break;
+    rows.push(st.row);
+    seconds.push(st.seconds);
+  }
+  const todo = layers.slice(rows.length);
+  if (todo.length === 0) return { rows, seconds };
+  const inp = ctx.inputs;
+  let index = rows.length;
+  ctx.progress.startLayer(todo[0] as number, index + 1, layers.length);
+  overlapDecomposition(
+    inp.net,
+    inp.points,
+    { profile: inp.profile, layers: todo, sensitivity, carried: rows.at(-1)?.classes ?? [] },
+    {
+      record: (line) => ctx.record(line),
+      progress: (_l, done, total) => ctx.progress.update(done, total),
+      layerDone: (r) => {
+        const row: CertifyLayerJson = { layer: r.layer, regions: r.regions, decisions: r.decisions, gluings: r.gluings, classes: r.classes, gluedPoints: r.gluedPoints };
+        rows.push(row);
+        seconds.push(r.seconds);
+        ctx.checkpoint(`layer ${r.layer}`, { row, seconds: r.seconds } satisfies LayerState);
+        index++;
+        const next = layers[index];
+        if (next !== undefined) ctx.progress.startLayer(next, index + 1, layers.length);
+      },
+    },
+  );
+  return { rows, seconds };
+}
+
+/**
+ * Certify: load and select the inputs, write the bundle `values.out` with its journal
+ * `OUT.journal` (a checkpoint after every layer; with `resume`, continue an interrupted run from
+ * its last checkpoint, producing the same bytes as an uninterrupted run), and return the
+ * per-layer rows. Throws UsageError / InputError (exit 2) for bad options or inputs, an unwritable
+ * `--out`, or a journal that is in the way or belongs to other inputs. When the run fails after
+ * a checkpoint, the journal and the temporary file are kept for `--resume`.
+ */
+export function runCertify(values: CertifyValues, rep: CertifyReporting = {}): CertifyRun {
   if (values.out === undefined) throw new UsageError('--out BUNDLE is required');
   const profile = values.profile ?? 'default';
   if (values.sensitivity !== undefined && profile !== 'reference') {
@@ -79,84 +176,117 @@ export function certifyCommand(args: string[], out: (s: string) => void): number
   const layers = values.layers === undefined ? Array.from({ length: L }, (_, i) => i + 1) : parseLayerSpec(values.layers, L);
   const outPath = values.out;
   if (isDirectory(outPath)) throw new InputError(outPath, '--out', 'is a folder; give the bundle file name');
-  let writer: BundleWriter;
+  const progress = rep.progress ?? new ProgressBar({ write: () => true }, false);
+  const notice = rep.notice ?? (() => undefined);
+  const t0 = process.hrtime.bigint();
+  const header = JSON.stringify(
+    bundleHeader({
+      inputs: {
+        model: bundleInputFile(inp.modelFile),
+        data: bundleInputFile(inp.dataFile),
+        labels: values.labels === undefined ? null : bundleInputFile(values.labels),
+      },
+      classLabel: inp.classLabel,
+      correct: inp.correct,
+      selected: inp.selected,
+      profile: inp.profile,
+      sensitivity,
+      layers,
+      net: inp.net,
+      points: inp.points,
+    }),
+  );
+  // everything that determines the bundle's bytes: the header (inputs, selection, profile,
+  // options, layers, network, points), plus the options of later phases (none yet)
+  const fingerprint = createHash('sha256').update(`${header}\n${JSON.stringify({ phases: ['layers'] })}`).digest('hex');
+  let jb: JournaledBundle;
   try {
-    writer = new BundleWriter(outPath);
+    jb = JournaledBundle.open(outPath, { fingerprint, resume: values.resume === true, command: rep.command ?? 'ohc certify' }, (record) => record(header));
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(outPath, '--out', `cannot write the bundle here (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  const json = values.json === true;
-  const tty = !json && process.stderr.isTTY === true;
-  const t0 = process.hrtime.bigint();
-  let result: LayerOverlap[];
+  const resumedLayers = jb.resumed.filter((c) => c.step.startsWith('layer ')).length;
+  if (resumedLayers > 0) notice(`ohc certify: resuming from ${jb.journalPath}: ${resumedLayers} of ${layers.length} layers done (last: ${(jb.resumed.at(-1) as JournalCheckpoint).step})`);
+  else notice(`ohc certify: journal ${jb.journalPath}; if the run is interrupted (Ctrl-C, kill), rerun the same command with --resume to continue`);
+  const ctx: PhaseContext = {
+    inputs: inp,
+    record: (line) => jb.record(line),
+    checkpoint: (step, state) => jb.checkpoint(step, state),
+    resumed: jb.resumed,
+    progress,
+  };
+  let phase: { rows: CertifyLayerJson[]; seconds: number[] };
   try {
-    writer.record(
-      bundleHeader({
-        inputs: {
-          model: bundleInputFile(inp.modelFile),
-          data: bundleInputFile(inp.dataFile),
-          labels: values.labels === undefined ? null : bundleInputFile(values.labels),
-        },
-        classLabel: inp.classLabel,
-        correct: inp.correct,
-        selected: inp.selected,
-        profile: inp.profile,
-        sensitivity,
-        layers,
-        net: inp.net,
-        points: inp.points,
-      }),
-    );
-    let last = 0;
-    result = overlapDecomposition(
-      inp.net,
-      inp.points,
-      { profile: inp.profile, layers, sensitivity },
-      {
-        record: (line) => writer.record(line),
-        ...(tty
-          ? {
-              progress: (l: number, done: number, total: number) => {
-                const now = Date.now();
-                if (now - last < 1000) return;
-                last = now;
-                process.stderr.write(`\r  layer ${l}: ${done}/${total} decisions`);
-              },
-            }
-          : {}),
-      },
-    );
-    writer.finish();
-    if (tty && last !== 0) process.stderr.write('\r\x1b[K');
+    phase = layersPhase(ctx, layers, sensitivity);
+    jb.finish();
+    progress.clear();
   } catch (e) {
-    writer.abort();
-    if (tty) process.stderr.write('\n');
+    progress.clear();
+    if (jb.checkpoints > 0) {
+      jb.keep();
+      notice(`ohc certify: stopped; ${jb.journalPath} keeps ${jb.checkpoints} completed step${jb.checkpoints === 1 ? '' : 's'}: rerun the same command with --resume to continue`);
+    } else {
+      jb.abort();
+    }
     const code = (e as NodeJS.ErrnoException).code;
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new InputError(outPath, '--out', `writing the bundle failed (${code})`);
     throw e;
   }
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const rows: CertifyLayerJson[] = result.map((r) => ({
-    layer: r.layer,
-    regions: r.regions,
-    decisions: r.decisions,
-    gluings: r.gluings,
-    classes: r.classes,
-    gluedPoints: r.gluedPoints,
-  }));
-  if (json) {
-    out(JSON.stringify({ layers: rows, bundle: outPath, seconds }));
+  return {
+    inputs: inp,
+    sensitivity,
+    layers: phase.rows,
+    layerSeconds: phase.seconds,
+    bundlePath: outPath,
+    records: jb.records + 1,
+    bytes: jb.bytes,
+    resumedLayers,
+    seconds: Number(process.hrtime.bigint() - t0) / 1e9,
+  };
+}
+
+/**
+ * Run `ohc certify ARGS`: decide every Q(j, n) of the chosen layers, glue by the product rule,
+ * print the per-layer table (or `--json`), and write the certificate bundle to `--out`
+ * (atomically: a temporary file in the same folder, renamed when complete; a journal
+ * `OUT.journal` beside it until then, so that `--resume` continues an interrupted run). A
+ * progress bar goes to stderr when it is a terminal (not with `--quiet`). Returns the exit
+ * code; throws UsageError / InputError (exit 2) for bad options, inputs or an unwritable `--out`.
+ */
+export function certifyCommand(args: string[], out: (s: string) => void, err: (s: string) => void = (s) => process.stderr.write(`${s}\n`)): number {
+  const { values } = parseArgs({
+    args,
+    options: { ...selectionOptions, sensitivity: { type: 'string' }, layers: { type: 'string' }, out: { type: 'string' }, resume: { type: 'boolean' }, quiet: { type: 'boolean' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const tty = values.quiet !== true && process.stderr.isTTY === true;
+  const progress = new ProgressBar(process.stderr, tty);
+  const run = runCertify(values, {
+    progress,
+    // notices go to stderr: always when resuming or stopping, the journal hint only on a terminal
+    notice: (line) => {
+      if (values.quiet === true) return;
+      if (!tty && line.includes('if the run is interrupted')) return;
+      err(line);
+    },
+    command: `ohc certify ${args.join(' ')}`,
+  });
+  const rows = run.layers;
+  if (values.json === true) {
+    out(JSON.stringify({ layers: rows, bundle: run.bundlePath, seconds: run.seconds }));
     return 0;
   }
-  out(describeSelection(inp) + (sensitivity === null ? '' : `, sensitivity ${sensitivity.toString()}`));
+  out(describeSelection(run.inputs) + (run.sensitivity === null ? '' : `, sensitivity ${run.sensitivity.toString()}`));
   out('layer  regions  decisions  gluings  classes  points glued  seconds');
   rows.forEach((r, i) => {
-    const secs = (result[i] as LayerOverlap).seconds.toFixed(1);
+    const secs = (run.layerSeconds[i] ?? 0).toFixed(1);
     out(
       `${String(r.layer).padStart(5)}  ${String(r.regions).padStart(7)}  ${String(r.decisions).padStart(9)}  ${String(r.gluings).padStart(7)}  ${String(r.classes.length).padStart(7)}  ${String(r.gluedPoints).padStart(12)}  ${secs.padStart(7)}`,
     );
   });
-  out(`bundle ${outPath}: ${writer.records + 1} records, ${formatBytes(writer.bytes)}; ${seconds.toFixed(1)} s`);
+  out(`bundle ${run.bundlePath}: ${run.records} records, ${formatBytes(run.bytes)}; ${run.seconds.toFixed(1)} s`);
   return 0;
 }
 
@@ -168,7 +298,8 @@ function isDirectory(path: string): boolean {
   }
 }
 
-function formatBytes(n: number): string {
+/** A size in B, KiB or MiB. */
+export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;

@@ -18,6 +18,11 @@ export interface OverlapOptions {
   readonly sensitivity: Rat | null;
   /** Write per-sample Farkas vectors as explicit `no` records instead of region-level bounds (tests). */
   readonly explicitFarkas?: boolean;
+  /**
+   * Classes carried in from certified layers before `layers[0]` (as a previous run's last
+   * `classes` record lists them); used when a journaled run resumes. Default: none.
+   */
+  readonly carried?: readonly (readonly number[])[];
 }
 
 /** Where the records and progress go. */
@@ -26,6 +31,8 @@ export interface OverlapHooks {
   readonly record?: (line: string) => void;
   /** Progress: the layer, decisions made so far, and the number to make. */
   readonly progress?: (layer: number, done: number, total: number) => void;
+  /** Called once a layer's records have all gone to `record` (a checkpoint can be taken here). */
+  readonly layerDone?: (result: LayerOverlap) => void;
 }
 
 /** The outcome at one certified layer. */
@@ -66,6 +73,10 @@ export function overlapDecomposition(net: Network, points: readonly (readonly Ra
   });
   const layers = computeLayers(net, points, opts.profile);
   const uf = new UnionFind(points.length);
+  for (const c of opts.carried ?? []) {
+    for (const j of c) if (!Number.isInteger(j) || j < 0 || j >= points.length) throw new RangeError(`carried class member ${j} is not a sample index`);
+    uf.unionAll(c);
+  }
   const out: LayerOverlap[] = [];
   for (const l of opts.layers) {
     const t0 = process.hrtime.bigint();
@@ -126,7 +137,7 @@ export function overlapDecomposition(net: Network, points: readonly (readonly Ra
       for (const e of evidence) hooks.record(e.toLine());
       hooks.record(JSON.stringify({ t: 'classes', layer: l, classes, gluings }));
     }
-    out.push({
+    const result: LayerOverlap = {
       layer: l,
       regions: R,
       decisions: stats.decisions,
@@ -139,7 +150,9 @@ export function overlapDecomposition(net: Network, points: readonly (readonly Ra
       farkasBounds,
       paths: stats.paths,
       seconds: Number(process.hrtime.bigint() - t0) / 1e9,
-    });
+    };
+    out.push(result);
+    hooks.layerDone?.(result);
   }
   return out;
 }
