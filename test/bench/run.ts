@@ -12,6 +12,11 @@ async function main(): Promise<void> {
     console.log('== real workload: D-II model 0 decisions ==');
     await runDecisionBench();
   }
+  if (which === 'all' || which === 'homology') {
+    const { runHomologyBench } = await import('./homology.js');
+    console.log('== certified Betti numbers vs ripser: D-II knn-rips and its cone quotients ==');
+    await runHomologyBench();
+  }
 }
 
 await main();
