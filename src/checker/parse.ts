@@ -2,10 +2,17 @@
 import { Rat } from './rational.js';
 import { type Step, reject } from './verdict.js';
 
-/** Limits of FORMAT.md: digits of an integer or rational, entries of a list. */
-export const MAX_DIGITS = 100_000;
-export const MAX_LIST = 100_000_000;
-export const MAX_LINE = 256 * 1024 * 1024;
+/** Limits of FORMAT.md: digits of an integer or rational, entries of a list, bytes of a line. */
+export let MAX_DIGITS = 100_000;
+export let MAX_LIST = 100_000_000;
+export let MAX_LINE = 256 * 1024 * 1024;
+
+/** Replace the limits given (`ohc check --max-*`; realm-wide); returns the previous ones. */
+export function setBundleLimits(l: { maxDigits?: number; maxList?: number; maxLine?: number }): { maxDigits: number; maxList: number; maxLine: number } {
+  const prev = { maxDigits: MAX_DIGITS, maxList: MAX_LIST, maxLine: MAX_LINE };
+  ({ maxDigits: MAX_DIGITS = MAX_DIGITS, maxList: MAX_LIST = MAX_LIST, maxLine: MAX_LINE = MAX_LINE } = l);
+  return prev;
+}
 
 /** A sparse vector: strictly increasing indices `i`, non-zero values `v`. */
 export interface Sparse {

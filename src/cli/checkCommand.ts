@@ -1,111 +1,16 @@
-// checkCommand.ts: `ohc check BUNDLE [--model F --data F [--labels F]] [--json]`: run the trusted checker.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { type Header, type Verdict, check, parseBundleHeader } from '../checker/index.js';
-import type { Rat } from '../checker/rational.js';
-import { InputError } from '../io/inputError.js';
-import { loadDataset } from '../io/loadData.js';
-import { loadModel } from '../io/loadModel.js';
-import { profilePoints } from '../net/profile.js';
-import { selectPoints } from '../net/select.js';
+// checkCommand.ts: `ohc check BUNDLE [--model F --data F [--labels F]] [--json] [--max-* N]`: the trusted checker, in a fresh realm.
+import { runCheckInFreshRealm } from './checkInFreshRealm.js';
 
-const USAGE = 'usage: ohc check BUNDLE [--model FILE --data FILE [--labels FILE]] [--json]';
-const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
-const eqRats = (a: readonly Rat[], b: readonly Rat[]): boolean => a.length === b.length && a.every((v, i) => v.eq(b[i] as Rat));
-
-/** Why the input files do not match the bundle's header, or undefined (throws InputError on unreadable files). */
-function inputsMismatch(h: Header, model: string, data: string, labels: string | undefined): string | undefined {
-  const files: [string, string | undefined, string | undefined][] = [
-    ['model', model, h.inputs.model.sha256],
-    ['data', data, h.inputs.data.sha256],
-    ['labels', labels, h.inputs.labels?.sha256],
-  ];
-  for (const [name, file, want] of files) {
-    if (file === undefined) continue;
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch (e) {
-      throw new InputError(file, 'file', `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-    }
-    if (want === undefined) return `--${name} given but the bundle records no ${name} file`;
-    if (sha(bytes) !== want) return `sha256 of ${file} is ${sha(bytes)}, the bundle records ${want}`;
-  }
-  const net = loadModel(model);
-  const ds = loadDataset(data, labels === undefined ? {} : { labelsFile: labels });
-  if (net.inputDim !== h.inputDim || net.layers.length !== h.network.length) return 'the loaded network has another shape than the embedded one';
-  for (const [i, L] of net.layers.entries()) {
-    const E = h.network[i];
-    if (E === undefined || L.relu !== E.relu || !eqRats(L.b, E.b) || L.W.length !== E.W.length || !L.W.every((r, k) => eqRats(r, E.W[k] ?? []))) {
-      return `layer ${i + 1} of the loaded network differs from the embedded one`;
-    }
-  }
-  const pts = profilePoints(ds.points, h.profile);
-  for (const [j, i] of h.selection.indices.entries()) {
-    const p = pts[i];
-    if (p === undefined || !eqRats(p, h.points[j] ?? [])) return `point ${i} of ${data} (sample ${j}) differs from the embedded one`;
-  }
-  const { class: cls, correct } = h.selection;
-  if (cls !== null || correct || labels !== undefined) {
-    const sel = selectPoints(net, ds, { ...(cls === null ? {} : { class: cls }), correct, profile: h.profile });
-    if (sel.join(',') !== h.selection.indices.join(',')) return 'the selection (class, correct) of the loaded files differs from selection.indices';
-  }
-  return undefined;
-}
-
-/** Run `ohc check`; returns the exit code: 0 verified, 1 rejected, 2 usage error or unreadable file. */
+/**
+ * Run `ohc check`; returns the exit code: 0 verified, 1 rejected, 2 usage error or unreadable
+ * file. The checker runs in a fresh realm (a worker without preloads, see `checkInFreshRealm`),
+ * so tampered built-ins of this realm cannot change its verdict; its lines are printed here.
+ */
 export function checkCommand(args: string[], out: (s: string) => void, err: (s: string) => void = (s) => process.stderr.write(`${s}\n`)): number {
-  let values: { model?: string | undefined; data?: string | undefined; labels?: string | undefined; json?: boolean | undefined };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({ args, allowPositionals: true, options: { model: { type: 'string' }, data: { type: 'string' }, labels: { type: 'string' }, json: { type: 'boolean' } } }));
-  } catch (e) {
-    err(`ohc check: ${(e as Error).message}\n${USAGE}`);
-    return 2;
+  const r = runCheckInFreshRealm(args);
+  for (let i = 0; i < r.lines.length; i++) {
+    const l = r.lines[i];
+    if (l !== undefined) (l[0] === 1 ? out : err)(l[1]);
   }
-  const file = positionals[0];
-  if (file === undefined || positionals.length > 1 || (values.model === undefined) !== (values.data === undefined) || (values.labels !== undefined && values.model === undefined)) {
-    err(USAGE);
-    return 2;
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    err(`ohc check: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-    return 2;
-  }
-  let v: Verdict = check(bytes);
-  if (v.kind === 'accepted' && values.model !== undefined && values.data !== undefined) {
-    try {
-      const why = inputsMismatch(parseBundleHeader(bytes), values.model, values.data, values.labels);
-      if (why !== undefined) v = { kind: 'rejected', rule: 'header', step: { line: 1 }, reason: `inputs: ${why}` };
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      err(`ohc check: ${e.message}`);
-      return 2;
-    }
-  }
-  const status = v.kind === 'accepted' ? 'VERIFIED' : 'REJECTED';
-  const lines = bytes.reduce((n, b) => n + (b === 10 ? 1 : 0), 0);
-  if (values.json === true) {
-    out(JSON.stringify({ status, bundle: file, bytes: bytes.length, lines, sha256: sha(bytes), inputsChecked: values.model !== undefined, verdict: v }));
-    return v.kind === 'accepted' ? 0 : 1;
-  }
-  out(`c bundle ${file}: ${lines} lines, ${bytes.length} bytes, sha256 ${sha(bytes)}`);
-  if (v.kind === 'accepted') {
-    out(`c ${v.samples} samples in dimension ${v.inputDim}, profile ${v.profile}, inputs ${values.model === undefined ? 'not checked (no --model/--data)' : 'match the bundle'}`);
-    for (const l of v.layers) {
-      const by = Object.entries(l.settled).filter(([, n]) => n > 0).map(([r, n]) => `${r} ${n}`).join(', ');
-      out(`c layer ${l.layer}: ${l.regions} regions, ${l.pairs} pairs (${by}), ${l.gluings} gluings, ${l.classes} classes`);
-    }
-  } else {
-    const s = v.step;
-    const where = [`line ${s.line}`, ...(s.layer === undefined ? [] : [`layer ${s.layer}`]), ...(s.region === undefined ? [] : [`region ${s.region}`]), ...(s.sample === undefined ? [] : [`sample ${s.sample}`])];
-    out(`c rejected by rule ${v.rule} at ${where.join(', ')}: ${v.reason}`);
-    if (v.trace !== undefined) out(`c trace: ${v.trace}`);
-  }
-  out(`s ${status}`);
-  return v.kind === 'accepted' ? 0 : 1;
+  return r.code;
 }
