@@ -5,6 +5,7 @@ import { UnionFind, compareClasses, glue } from './classes.js';
 import { type RegionCerts, settleLayer } from './complete.js';
 import { Geometry, type LayerGeo } from './geometry.js';
 import { type Header, parseHeader } from './header.js';
+import { checkHomology } from './homology.js';
 import { MAX_LINE, idx, obj } from './parse.js';
 import { parseBounds, parseNulls, parseSegments } from './regionCerts.js';
 import { checkSampleRecords } from './samples.js';
@@ -90,15 +91,17 @@ function run(bytes: Uint8Array): Verdict {
   const g = new Geometry(h);
   const uf = new UnionFind(h.xs.length);
   const stats: LayerStats[] = [];
+  const classes: number[][][] = [];
   let i = 1;
   let done = 0;
   for (const l of h.layers) {
     let geo = g.next();
     for (done++; done < l; done++) geo = g.next();
     i = checkLayer(lines, i, l, geo, g, h, uf, stats);
+    classes.push(uf.classes());
   }
-  if (i !== lines.length - 1) reject('parse', { line: i + 1 }, `unexpected record after the last certified layer`);
-  return accept({ records: lines.length - 1, sha256, samples: h.xs.length, inputDim: h.inputDim, profile: h.profile, layers: stats });
+  const homology = checkHomology((k) => parseLine(lines[k] as Uint8Array, { line: k + 1 }), i, lines.length - 1, h, classes);
+  return accept({ records: lines.length - 1, sha256, samples: h.xs.length, inputDim: h.inputDim, profile: h.profile, layers: stats, homology });
 }
 
 /**

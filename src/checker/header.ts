@@ -19,7 +19,8 @@ export interface InputFile {
 
 /** The parsed header. */
 export interface Header {
-  readonly inputs: { model: InputFile; data: InputFile; labels: InputFile | null };
+  /** `model` is null exactly when the bundle has no network (`ohc betti`: network null, layers []). */
+  readonly inputs: { model: InputFile | null; data: InputFile; labels: InputFile | null };
   readonly selection: { class: number | null; correct: boolean; indices: readonly number[] };
   readonly profile: 'default' | 'reference';
   readonly box: bigint | null;
@@ -67,8 +68,10 @@ export function parseHeader(rec: unknown): Header {
   if (h['format'] !== 'ohc-bundle/1') reject('header', at, `format is ${JSON.stringify(h['format'])}, expected "ohc-bundle/1"`);
   if (typeof h['tool'] !== 'string') reject('header', at, 'tool is not a string');
   const inp = obj(h['inputs'], at, 'inputs', ['model', 'data', 'labels']);
+  const noNet = h['network'] === null;
+  if (noNet && (inp['model'] !== null || list(h['layers'], at, 'layers').length > 0)) reject('header', at, 'a bundle without a network has inputs.model null and layers []');
   const inputs = {
-    model: inputFile(inp['model'], at, 'inputs.model'),
+    model: noNet ? null : inputFile(inp['model'], at, 'inputs.model'),
     data: inputFile(inp['data'], at, 'inputs.data'),
     labels: inp['labels'] === null ? null : inputFile(inp['labels'], at, 'inputs.labels'),
   };
@@ -87,7 +90,8 @@ export function parseHeader(rec: unknown): Header {
   if (ref ? sensitivity === null || sensitivity.sign() <= 0 : sensitivity !== null) {
     reject('header', at, `options.sensitivity must be ${ref ? 'a positive rational' : 'null'} in profile ${profile}`);
   }
-  const nw = obj(h['network'], at, 'network', ['inputDim', 'layers']);
+  const p0 = noNet ? list(h['points'], at, 'points')[0] : undefined;
+  const nw = noNet ? { inputDim: p0 === undefined ? 0 : list(p0, at, 'points[0]').length, layers: [] } : obj(h['network'], at, 'network', ['inputDim', 'layers']);
   const inputDim = idx(nw['inputDim'], at, 'network.inputDim');
   if (inputDim < 1) reject('header', at, 'network.inputDim is 0');
   let width = inputDim;
@@ -101,14 +105,14 @@ export function parseHeader(rec: unknown): Header {
     width = rows.length;
     return { W, b, relu: L['relu'] };
   });
-  if (network.length < 1) reject('header', at, 'the network has no layers');
+  if (network.length < 1 && !noNet) reject('header', at, 'the network has no layers');
   const net = network.map(({ W, b, relu }): IntLayer => {
     const s = scaleRats([...W.flat(), ...b]);
     const W1 = W.map((r, k) => s.num.slice(k * r.length, (k + 1) * r.length));
     return { W: W1, b: s.num.slice(W.length * (W[0]?.length ?? 0)), den: s.den, relu };
   });
   const layers = list(h['layers'], at, 'layers').map((v, k) => idx(v, at, `layers[${k}]`, network.length + 1));
-  if (layers.length < 1) reject('header', at, 'no certified layers');
+  if (layers.length < 1 && !noNet) reject('header', at, 'no certified layers');
   layers.forEach((v, k) => (v < 1 || (k > 0 && v <= (layers[k - 1] as number))) && reject('header', at, `layers not strictly increasing within 1..${network.length}`));
   const points = list(h['points'], at, 'points').map((p, j) => ratRow(p, at, `points[${j}]`, inputDim));
   if (points.length !== indices.length) reject('header', at, `${points.length} points but ${indices.length} selection indices`);

@@ -1,16 +1,21 @@
 // verdict.ts: the Verdict union; an accepted verdict is minted only here (unexported brand).
+import type { HomologyStats } from './homology.js';
 
 /** The rule names shared by FORMAT.md, the rejection codes and proofs/. */
 export type RuleName =
   | 'header' | 'end' | 'null' | 'bound' | 'segment' | 'witness' | 'same' | 'farkas' | 'pinned'
-  | 'dead' | 'pruned' | 'complete' | 'classes' | 'parse' | 'limits';
+  | 'dead' | 'pruned' | 'complete' | 'classes' | 'parse' | 'limits'
+  | 'complex' | 'edge-collapse' | 'vertex-collapse' | 'rank' | 'cohomology' | 'betti';
 
-/** Where a rejection happened: the 1-based record line, and the layer, region, sample if known. */
+/** Where a rejection happened: the 1-based record line, and the layer, region, sample (homology: quotient, dim, index) if known. */
 export interface Step {
   line: number;
   layer?: number;
   region?: number;
   sample?: number;
+  quotient?: string;
+  dim?: number;
+  index?: number;
 }
 
 /** How many pairs each rule settled at one certified layer. */
@@ -31,6 +36,8 @@ export interface AcceptedStats {
   inputDim: number;
   profile: string;
   layers: LayerStats[];
+  /** The certified Betti numbers (FORMAT section 3), or null when the bundle has no homology records. */
+  homology: HomologyStats | null;
 }
 
 declare const BRAND: unique symbol;

@@ -29,9 +29,10 @@ describe('src/checker is a closed, small trusted base', () => {
     expect(bad).toEqual([]);
     expect(specifiers("import { x } from '../net/a.js';\nexport * from 'fast-check';")).toEqual(['../net/a.js', 'fast-check']);
   });
-  it('has under 1,500 lines in total, each file under 300', () => {
+  // The overlap rules (issue #3) are 1,447 lines; the homology rules of FORMAT section 3 (issue #4) are new.
+  it('has under 2,000 lines in total, each file under 300', () => {
     const lines = files.map((f) => [f, text(f).split('\n').length - 1] as const);
-    expect(lines.reduce((s, [, n]) => s + n, 0)).toBeLessThan(1500);
+    expect(lines.reduce((s, [, n]) => s + n, 0)).toBeLessThan(2000);
     for (const [f, n] of lines) expect(n, f).toBeLessThan(300);
   });
   it('opens every file with a one-line header listed in README.md', () => {
