@@ -24,7 +24,8 @@ export interface CollapseResult {
  * can have created: removing v can make its neighbours dominated and the edges among them
  * (their common neighbourhood lost v); removing {u, v} can make u and v dominated and the edges
  * {u, x}, {v, x} for x in N(u) ∩ N(v). So the result is a fixed point: no step applies to it.
- * Domination tests are word operations on the bitset rows, restricted to non-zero words.
+ * Domination tests are word operations on the bitset rows, restricted to non-zero words, and
+ * skip candidates whose degree is too small to dominate.
  */
 export function collapseFlag(input: Graph): CollapseResult {
   const g = input.clone();
@@ -69,26 +70,31 @@ export function collapseFlag(input: Graph): CollapseResult {
     if (any !== 0) pushE(v);
   }
 
+  const rows = g.adjacency(); // live view; changed only through g.removeEdge / g.removeVertex
+  const deg = new Int32Array(size);
+  for (const v of verts) deg[v] = popcountRow(rows, v * W, W);
   const nz = new Int32Array(W); // non-zero word indices of the set under test
   const cset = new Uint32Array(W);
 
-  /** A vertex w ≠ v with N[v] ⊆ N[w], or −1. */
+  /** A vertex w ≠ v with N[v] ⊆ N[w], or −1 (w needs deg(w) ≥ deg(v)). */
   const vertexDominator = (v: number): number => {
-    const rv = g.row(v);
+    const bv = v * W;
+    const dv = deg[v]!;
     let m = 0;
-    for (let x = 0; x < W; x++) if (rv[x] !== 0) nz[m++] = x;
+    for (let x = 0; x < W; x++) if (rows[bv + x] !== 0) nz[m++] = x;
     for (let i = 0; i < m; i++) {
       const xw = nz[i]!;
-      let bits = rv[xw]!;
+      let bits = rows[bv + xw]!;
       while (bits !== 0) {
         const low = bits & -bits;
         bits ^= low;
         const w = (xw << 5) + (31 - Math.clz32(low));
-        const rw = g.row(w);
+        if (deg[w]! < dv) continue;
+        const bw = w * W;
         let ok = true;
         for (let j = 0; j < m; j++) {
           const x = nz[j]!;
-          let rest = rv[x]! & ~rw[x]!;
+          let rest = rows[bv + x]! & ~rows[bw + x]!;
           if (x === xw) rest &= ~low;
           if (rest !== 0) {
             ok = false;
@@ -101,17 +107,22 @@ export function collapseFlag(input: Graph): CollapseResult {
     return -1;
   };
 
-  /** A vertex w ∉ {u, v} adjacent to both with N(u) ∩ N(v) ⊆ N[w], or −1; leaves N(u) ∩ N(v) in cset/nz. */
+  /** A vertex w ∉ {u, v} adjacent to both with N(u) ∩ N(v) ⊆ N[w], or −1; leaves N(u) ∩ N(v) in cset/nz/cm. */
   let cm = 0;
   const edgeDominator = (u: number, v: number): number => {
-    const ru = g.row(u);
-    const rv = g.row(v);
+    const bu = u * W;
+    const bv = v * W;
     cm = 0;
+    let count = 0;
     for (let x = 0; x < W; x++) {
-      const c = ru[x]! & rv[x]!;
+      const c = rows[bu + x]! & rows[bv + x]!;
       cset[x] = c;
-      if (c !== 0) nz[cm++] = x;
+      if (c !== 0) {
+        nz[cm++] = x;
+        count += popcount(c);
+      }
     }
+    // w is adjacent to u, v and the count − 1 others
     for (let i = 0; i < cm; i++) {
       const xw = nz[i]!;
       let bits = cset[xw]!;
@@ -119,11 +130,12 @@ export function collapseFlag(input: Graph): CollapseResult {
         const low = bits & -bits;
         bits ^= low;
         const w = (xw << 5) + (31 - Math.clz32(low));
-        const rw = g.row(w);
+        if (deg[w]! < count + 1) continue;
+        const bw = w * W;
         let ok = true;
         for (let j = 0; j < cm; j++) {
           const x = nz[j]!;
-          let rest = cset[x]! & ~rw[x]!;
+          let rest = cset[x]! & ~rows[bw + x]!;
           if (x === xw) rest &= ~low;
           if (rest !== 0) {
             ok = false;
@@ -145,34 +157,42 @@ export function collapseFlag(input: Graph): CollapseResult {
       if (w < 0) continue;
       steps.push([v, w]);
       vertexSteps++;
-      const nbrs = g.neighbours(v);
-      const rv = g.row(v);
-      for (const a of nbrs) {
-        pushV(a);
-        // the edges {a, b}, b in N(v), lost v from their common neighbourhood
-        const ra = g.row(a);
-        let any = 0;
-        for (let x = 0; x < W; x++) {
-          const bits = ra[x]! & rv[x]!;
-          dirty[a * W + x]! |= bits;
-          any |= bits;
+      const bv = v * W;
+      for (let xw = 0; xw < W; xw++) {
+        let bits = rows[bv + xw]!;
+        while (bits !== 0) {
+          const low = bits & -bits;
+          bits ^= low;
+          const a = (xw << 5) + (31 - Math.clz32(low));
+          deg[a]!--;
+          pushV(a);
+          // the edges {a, b}, b in N(v), lost v from their common neighbourhood
+          const ba = a * W;
+          let any = 0;
+          for (let x = 0; x < W; x++) {
+            const c = rows[ba + x]! & rows[bv + x]!;
+            dirty[ba + x]! |= c;
+            any |= c;
+          }
+          if (any !== 0) pushE(a);
         }
-        if (any !== 0) pushE(a);
       }
       g.removeVertex(v);
+      deg[v] = 0;
     }
   };
 
   drainVertices();
   while (eq.length > 0) {
     const u = eq[eq.length - 1]!;
+    const bu = u * W;
     // next dirty edge at u
     let b = -1;
     for (let x = 0; x < W; x++) {
-      const bits = dirty[u * W + x]!;
+      const bits = dirty[bu + x]!;
       if (bits !== 0) {
         const low = bits & -bits;
-        dirty[u * W + x] = bits ^ low;
+        dirty[bu + x] = bits ^ low;
         b = (x << 5) + (31 - Math.clz32(low));
         break;
       }
@@ -182,24 +202,39 @@ export function collapseFlag(input: Graph): CollapseResult {
       inEq[u] = 0;
       continue;
     }
-    if (!g.hasEdge(u, b)) continue;
+    if (((rows[bu + (b >>> 5)]! >>> (b & 31)) & 1) === 0) continue;
     const w = edgeDominator(u, b);
     if (w < 0) continue;
-    const lo = Math.min(u, b);
-    const hi = Math.max(u, b);
-    steps.push([lo, hi, w]);
+    steps.push(u < b ? [u, b, w] : [b, u, w]);
     edgeSteps++;
     // the edges {u, x}, {b, x} for x in N(u) ∩ N(b) (still in cset/nz) lost a common neighbour
+    const bb = b * W;
     for (let i = 0; i < cm; i++) {
       const x = nz[i]!;
-      dirty[u * W + x]! |= cset[x]!;
-      dirty[b * W + x]! |= cset[x]!;
+      dirty[bu + x]! |= cset[x]!;
+      dirty[bb + x]! |= cset[x]!;
     }
     pushE(b);
     g.removeEdge(u, b);
+    deg[u]!--;
+    deg[b]!--;
     pushV(u);
     pushV(b);
     drainVertices();
   }
   return { graph: g, steps, vertexSteps, edgeSteps };
+}
+
+/** Number of set bits of a 32-bit word. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+function popcountRow(rows: Uint32Array, base: number, words: number): number {
+  let n = 0;
+  for (let x = 0; x < words; x++) n += popcount(rows[base + x]!);
+  return n;
 }

@@ -86,6 +86,11 @@ export class Graph {
     return this.rows.subarray(base, base + this.words);
   }
 
+  /** All bitset rows in one array, row v at words `v·words .. v·words + words − 1` (a live view: do not modify). */
+  adjacency(): Uint32Array {
+    return this.rows;
+  }
+
   /** Present vertices, ascending. */
   vertices(): number[] {
     const out: number[] = [];
