@@ -33,6 +33,51 @@ export interface AnalysisInputs {
   readonly correct: boolean;
 }
 
+/** The loaded inputs of a verb for which the model is optional (`ohc betti`). */
+export interface DataInputs extends Omit<AnalysisInputs, 'modelFile' | 'net'> {
+  readonly modelFile: string | null;
+  readonly net: Network | null;
+}
+
+/**
+ * Like {@link loadAnalysisInputs}, but `--model` is optional: without it the selected points are
+ * the data file's exact values (after the profile), filtered by `--class`; `--correct` then is a
+ * UsageError (it needs the network's outputs).
+ */
+export function loadDataInputs(values: Parameters<typeof loadAnalysisInputs>[0]): DataInputs {
+  if (values.model !== undefined) return loadAnalysisInputs(values);
+  if (values.data === undefined) throw new UsageError('--data FILE is required');
+  if (values.correct === true) throw new UsageError('--correct needs --model FILE');
+  const profile = values.profile ?? 'default';
+  if (profile !== 'default' && profile !== 'reference') {
+    throw new UsageError(`--profile must be default or reference, got ${JSON.stringify(profile)}`);
+  }
+  const classLabel = parseIndex('class', values.class);
+  const data = loadDataset(values.data, values.labels === undefined ? {} : { labelsFile: values.labels });
+  if (classLabel !== undefined && data.labels === undefined) {
+    throw new UsageError('--class needs labels (in the data file or via --labels FILE)');
+  }
+  const selected: number[] = [];
+  data.points.forEach((_, i) => {
+    if (classLabel === undefined || data.labels?.[i] === classLabel) selected.push(i);
+  });
+  const points = profilePoints(
+    selected.map((i) => data.points[i] as readonly Rat[]),
+    profile,
+  );
+  return {
+    modelFile: null,
+    dataFile: values.data,
+    net: null,
+    data,
+    profile,
+    selected,
+    points,
+    ...(classLabel === undefined ? {} : { classLabel }),
+    correct: false,
+  };
+}
+
 /** Load model and data and select points as the options say. Throws InputError / UsageError. */
 export function loadAnalysisInputs(values: {
   model?: string | undefined;

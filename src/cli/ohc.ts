@@ -3,11 +3,14 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../io/inputError.js';
+import { auditCommand } from './auditCommand.js';
+import { bettiCommand } from './bettiCommand.js';
 import { certifyCommand } from './certifyCommand.js';
 import { checkCommand } from './checkCommand.js';
 import { decideCommand } from './decideCommand.js';
 import { demoCommand } from './demoCommand.js';
 import { regionsCommand } from './regionsCommand.js';
+import { reportCommand } from './reportCommand.js';
 import { UsageError } from './usageError.js';
 
 const USAGE = `usage: ohc <verb> [options]
@@ -19,11 +22,23 @@ verbs:
   decide   (same selection options) --layer L (--sample J --region N | --all) [--json]
            the membership decision Q(j, n) with its certificate, checked
   certify  (same selection options) [--profile default|reference] [--sensitivity S]
-           [--layers SPEC] --out BUNDLE [--json]
+           [--layers SPEC] --out BUNDLE [--resume] [--quiet] [--json]
            the overlap decomposition of every layer, written as a certificate bundle
+           (journal OUT.journal until done: --resume continues an interrupted run)
   check    BUNDLE [--model FILE --data FILE [--labels FILE]] [--json]
            validate a bundle with the independent checker: prints c lines and one
            s VERIFIED / s REJECTED line (exit 0 / 1)
+  betti    --data FILE [--labels FILE] [--class C] [--correct --model FILE]
+           --complex knn-rips:k=K,eps=E|rips:eps2=E|file:PATH [--field gf2|q]
+           [--max-dim D] [--out BUNDLE] [--json]
+           certified Betti numbers b_0..b_D (default D = 1) of a complex on the samples
+  audit    --claim FILE --model FILE --data FILE (selection, --profile, --layers as certify)
+           [--bundle B | --out B] [--json]
+           compare claimed classes per layer with the certified ones: false and missed
+           gluings with certificates (exit 0 match, 1 differs)
+  report   BUNDLE --out DIR [--model FILE --data FILE [--labels FILE]]
+           check the bundle, then write DIR/index.html (static page, SVG figures),
+           DIR/summary.json and DIR/summary.csv (exit 0 verified / 1 rejected)
   demo     a certified run on the bundled XOR example (what npm start runs)
 
 exit codes: 0 success, 1 a certificate failed, 2 usage or input error`;
@@ -34,6 +49,9 @@ const VERBS: Record<string, Verb> = {
   decide: decideCommand,
   certify: certifyCommand,
   check: checkCommand,
+  betti: bettiCommand,
+  audit: auditCommand,
+  report: reportCommand,
   demo: demoCommand,
 };
 

@@ -19,7 +19,8 @@ export interface BundleInputFile {
 
 /** What the header describes. */
 export interface BundleHeaderInput {
-  readonly inputs: { readonly model: BundleInputFile; readonly data: BundleInputFile; readonly labels: BundleInputFile | null };
+  /** `model` is null in a bundle without a network (`ohc betti`: only homology records). */
+  readonly inputs: { readonly model: BundleInputFile | null; readonly data: BundleInputFile; readonly labels: BundleInputFile | null };
   readonly classLabel?: number | undefined;
   readonly correct: boolean;
   /** Positions in the data file of the selected points, ascending. */
@@ -28,7 +29,8 @@ export interface BundleHeaderInput {
   /** Sensitivity s of the reference prune, or null (default profile). */
   readonly sensitivity: Rat | null;
   readonly layers: readonly number[];
-  readonly net: Network;
+  /** The network, or null for a bundle of homology records only (then `layers` is empty). */
+  readonly net: Network | null;
   /** The selected points as the network sees them under the profile. */
   readonly points: readonly (readonly Rat[])[];
 }
@@ -51,12 +53,13 @@ const str = (r: Rat): string => r.toString();
 
 /** The header record (FORMAT.md section 1). */
 export function bundleHeader(h: BundleHeaderInput): object {
+  if (h.net === null && h.layers.length > 0) throw new RangeError('bundleHeader: certified layers need a network');
   const rules = profileRules(h.profile);
   return {
     t: 'header',
     format: BUNDLE_FORMAT,
     tool: BUNDLE_TOOL,
-    inputs: { model: { ...h.inputs.model }, data: { ...h.inputs.data }, labels: h.inputs.labels === null ? null : { ...h.inputs.labels } },
+    inputs: { model: h.inputs.model === null ? null : { ...h.inputs.model }, data: { ...h.inputs.data }, labels: h.inputs.labels === null ? null : { ...h.inputs.labels } },
     selection: { class: h.classLabel ?? null, correct: h.correct, indices: [...h.selected] },
     profile: h.profile,
     options: {
@@ -65,10 +68,13 @@ export function bundleHeader(h: BundleHeaderInput): object {
       sensitivity: h.sensitivity === null ? null : h.sensitivity.toString(),
     },
     layers: [...h.layers],
-    network: {
-      inputDim: h.net.inputDim,
-      layers: h.net.layers.map((l) => ({ W: l.W.map((row) => row.map(str)), b: l.b.map(str), relu: l.relu })),
-    },
+    network:
+      h.net === null
+        ? null
+        : {
+            inputDim: h.net.inputDim,
+            layers: h.net.layers.map((l) => ({ W: l.W.map((row) => row.map(str)), b: l.b.map(str), relu: l.relu })),
+          },
     points: h.points.map((p) => p.map(str)),
   };
 }
