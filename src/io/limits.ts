@@ -162,7 +162,7 @@ export function textByteLimit(): number {
   return Math.min(limit('maxFileBytes', BUILTIN_LIMITS.textBytes), BUILTIN_LIMITS.textBytes);
 }
 
-/** ` (limit: --max-NAME / OHC_MAX_NAME)`, appended to limit errors so users know the knob. */
+/** ` (limit: OHC_MAX_NAME; ohc check --max-NAME)`, appended to limit errors so users know the knob. */
 export function limitHint(name: LimitName): string {
-  return ` (--${LIMIT_OPTION[name]} / ${LIMIT_ENV[name]})`;
+  return ` (limit: ${LIMIT_ENV[name]}; ohc check --${LIMIT_OPTION[name]})`;
 }
