@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { check } from '../../src/checker/index.js';
 import { main } from '../../src/cli/ohc.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ohc-betti-'));
@@ -80,6 +81,21 @@ describe('ohc betti', () => {
     const body = lines.slice(0, -1).map((l) => `${l}\n`).join('');
     expect(recs[8]).toEqual({ t: 'end', records: 8, sha256: createHash('sha256').update(body).digest('hex') });
     expect((JSON.parse(r.out) as { bundle: string }).bundle).toBe(out);
+    const v = check(text);
+    expect(v.kind === 'rejected' ? `${v.rule}: ${v.reason}` : v.kind).toBe('accepted');
+  });
+
+  it('--out bundles of rips and file complexes over Q are accepted by the checker', () => {
+    for (const argv of [
+      ['--data', DATA, '--complex', 'rips:eps2=5', '--field', 'q'],
+      ['--data', SIX, '--complex', `file:${RP2_FILE}`, '--max-dim', '2', '--field', 'q'],
+      ['--data', SIX, '--complex', `file:${RP2_FILE}`, '--max-dim', '2'],
+    ]) {
+      const out = join(dir, 'q.ohcb');
+      expect(run(...argv, '--out', out).code).toBe(0);
+      const v = check(readFileSync(out));
+      expect(v.kind === 'rejected' ? `${v.rule}: ${v.reason}` : v.kind, argv.join(' ')).toBe('accepted');
+    }
   });
 
   it.each([

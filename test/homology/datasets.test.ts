@@ -1,5 +1,9 @@
 // datasets.test.ts: the datasets' Betti numbers with the paper's parameters, by `ohc betti` and by ripser on the same complexes.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { check } from '../../src/checker/index.js';
 import { main } from '../../src/cli/ohc.js';
 import { parseComplexSpec } from '../../src/homology/complexSpec.js';
 import { buildBaseComplex } from '../../src/homology/homologyRecords.js';
@@ -21,10 +25,12 @@ const CASES = [
   { name: 'D-III', cls: 0, k: 19, maxDim: 2, points: 798, betti: [9, 0, 7], tieChoices: 0 },
 ] as const;
 
-function betti(name: string, split: string, cls: number, k: number, maxDim: number): { betti: number[]; points: number; tieChoices: number; vertices: number; edges: number } {
+const dir = mkdtempSync(join(tmpdir(), 'ohc-datasets-'));
+
+function betti(name: string, split: string, cls: number, k: number, maxDim: number, bundle: string[] = []): { betti: number[]; points: number; tieChoices: number; vertices: number; edges: number } {
   const out: string[] = [];
   const code = main(
-    ['betti', '--data', npy(`${name}-${split}.npy`), '--labels', npy(`${name}-${split}-labels.npy`), '--class', String(cls), '--complex', `knn-rips:k=${k},eps=2.5`, '--max-dim', String(maxDim), '--json'],
+    ['betti', '--data', npy(`${name}-${split}.npy`), '--labels', npy(`${name}-${split}-labels.npy`), '--class', String(cls), '--complex', `knn-rips:k=${k},eps=2.5`, '--max-dim', String(maxDim), '--json', ...bundle],
     (s) => out.push(s),
     (s) => out.push(s),
   );
@@ -35,11 +41,14 @@ function betti(name: string, split: string, cls: number, k: number, maxDim: numb
 describe.skipIf(!HAVE_SHARED)('datasets (test points of the analysed class, knn-rips eps = 2.5)', () => {
   const withRipser = ripserAvailable();
 
-  it.each(CASES)('$name: k = $k, Betti $betti', (c) => {
-    const r = betti(c.name, 'test', c.cls, c.k, c.maxDim);
+  it.each(CASES)('$name: k = $k, Betti $betti, bundle accepted by the checker (which recomputes complex and tie choices)', (c) => {
+    const bundle = join(dir, `${c.name}.ohcb`);
+    const r = betti(c.name, 'test', c.cls, c.k, c.maxDim, ['--out', bundle]);
     expect(r.points).toBe(c.points);
     expect(r.betti).toEqual(c.betti);
     expect(r.tieChoices).toBe(c.tieChoices);
+    const v = check(readFileSync(bundle));
+    expect(v.kind === 'rejected' ? `${v.rule}: ${v.reason}` : v.kind).toBe('accepted');
     if (!withRipser) return;
     const ds = loadDataset(npy(`${c.name}-test.npy`), { labelsFile: npy(`${c.name}-test-labels.npy`) });
     const pts = ds.points.filter((_, i) => ds.labels?.[i] === c.cls);
