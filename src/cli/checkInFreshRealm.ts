@@ -48,7 +48,7 @@ function run(code: number, lines: [1 | 2, string][], realm: 'fresh' | 'current')
  */
 export function runCheckInFreshRealm(args: readonly string[]): CheckRun {
   const copy: string[] = [];
-  for (let i = 0; i < args.length; i++) copy[i] = String(args[i]);
+  for (let i = 0; i < args.length; i++) copy[i] = `${args[i]}`;
   if (!FRESH_REALM_AVAILABLE) {
     const lines: [1 | 2, string][] = [];
     const code = checkInRealm(copy, (s) => lines.push([1, s]), (s) => lines.push([2, s]));
@@ -59,8 +59,9 @@ export function runCheckInFreshRealm(args: readonly string[]): CheckRun {
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;
   try {
-    const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'NODE_OPTIONS') env[k] = v;
+    // The worker would run NODE_OPTIONS preloads (--import/--require) even with execArgv [].
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env['NODE_OPTIONS'];
     worker = new Worker(WORKER, { execArgv: [], argv: [], env, workerData: { args: copy, port: port2, flag }, transferList: [port2] });
   } catch (e) {
     port1.close();
@@ -89,13 +90,20 @@ export function runCheckInFreshRealm(args: readonly string[]): CheckRun {
  * [--labels F]] [--json] [--max-* N]`.
  */
 export function checkInFreshRealm(bundlePath: string, opts: CheckOptions = {}): CheckRun {
-  const args = [bundlePath];
-  if (opts.model !== undefined) args.push('--model', opts.model);
-  if (opts.data !== undefined) args.push('--data', opts.data);
-  if (opts.labels !== undefined) args.push('--labels', opts.labels);
-  if (opts.json === true) args.push('--json');
-  for (const [name, v] of Object.entries(opts.limits ?? {}) as [LimitName, number | undefined][]) {
-    if (v !== undefined) args.push(`--${LIMIT_OPTION[name]}`, String(v));
+  // Index writes and a fixed key list instead of push/Object.entries: this realm may be tampered with.
+  const args: string[] = [bundlePath];
+  const add = (...xs: string[]): void => {
+    for (let i = 0; i < xs.length; i++) args[args.length] = xs[i] as string;
+  };
+  if (opts.model !== undefined) add('--model', opts.model);
+  if (opts.data !== undefined) add('--data', opts.data);
+  if (opts.labels !== undefined) add('--labels', opts.labels);
+  if (opts.json === true) add('--json');
+  const names: readonly LimitName[] = ['maxFileBytes', 'maxDigits', 'maxEntries', 'maxDepth'];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as LimitName;
+    const v = opts.limits?.[name];
+    if (v !== undefined) add(`--${LIMIT_OPTION[name]}`, `${v}`);
   }
   return runCheckInFreshRealm(args);
 }
