@@ -125,10 +125,9 @@ export function bettiCommand(args: string[], out: (s: string) => void): number {
   }
   out(describeInputs(inp));
   out(`complex ${doc.complex}; field ${field === 'gf2' ? 'GF(2)' : 'Q'}`);
-  out('vertices  ' + (doc.edges === null ? 'simplices' : '    edges') + '  tie choices  betti');
-  out(`${String(doc.vertices).padStart(8)}  ${String(doc.edges ?? doc.simplices).padStart(9)}  ${String(doc.tieChoices).padStart(11)}  ${doc.betti.join(' ')}`);
-  const stats = Object.entries(t.stats);
-  if (stats.length > 0) out(`reduction: ${stats.map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const reduced = `${t.stats['reducedVertices'] ?? doc.vertices} / ${t.stats['reducedEdges'] ?? doc.edges ?? '-'}`;
+  out(`vertices  ${doc.edges === null ? 'simplices' : '    edges'}  after reduction (v / e)  tie choices  betti`);
+  out(`${String(doc.vertices).padStart(8)}  ${String(doc.edges ?? doc.simplices).padStart(9)}  ${reduced.padStart(23)}  ${String(doc.tieChoices).padStart(11)}  ${doc.betti.join(' ')}`);
   out(`${outPath === null ? '' : `bundle ${outPath}; `}${summary.seconds.toFixed(1)} s (complex ${summary.buildSeconds.toFixed(1)} s, homology ${t.seconds.toFixed(1)} s)`);
   return 0;
 }
