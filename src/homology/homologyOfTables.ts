@@ -27,7 +27,7 @@ export interface HomologyCertificate {
 }
 
 interface Ops<C> {
-  reduce(order: ArrayLike<number>, column: (j: number) => C, rows: number): { pivotOf: Int32Array; r: Map<number, C>; v: Map<number, C> };
+  reduce(order: ArrayLike<number>, column: (j: number) => C, rows: number, cols: number): { pivotOf: Int32Array; zero(j: number): boolean; v(j: number): C };
   size(c: C): number;
   /** Smallest and largest index of a non-zero chain. */
   span(c: C): [number, number];
@@ -168,13 +168,13 @@ function run<C>(ops: Ops<C>, tables: readonly SimplexTable[], K: number, field: 
     const cof = cofaceLists(faces[k + 1]!, k + 2, up, nk);
     const order: number[] = [];
     for (let s = nk - 1; s >= 0; s--) if (negative[k]![s] === 0) order.push(s);
-    const red = ops.reduce(order, (s) => ops.cohColumn(cof, s, up), up);
+    const red = ops.reduce(order, (s) => ops.cohColumn(cof, s, up), up, nk);
     const ess: number[] = [];
     const cocycles = new Map<number, C>();
     for (const s of order) {
-      if (ops.size(red.r.get(s)!) === 0) {
+      if (red.zero(s)) {
         ess.push(s);
-        cocycles.set(s, red.v.get(s)!);
+        cocycles.set(s, red.v(s));
       }
     }
     for (let key = 0; key < up; key++) if (red.pivotOf[key]! >= 0) negative[k + 1]![up - 1 - key] = 1;
@@ -192,14 +192,14 @@ function run<C>(ops: Ops<C>, tables: readonly SimplexTable[], K: number, field: 
     for (const s of ess) isEss[s] = 1;
     const order: number[] = [];
     for (let j = 0; j < n[k]!; j++) if (negative[k]![j] === 1 || isEss[j] === 1) order.push(j);
-    const red = ops.reduce(order, (j) => ops.homColumn(faces[k]!, k + 1, j), n[k - 1]!);
+    const red = ops.reduce(order, (j) => ops.homColumn(faces[k]!, k + 1, j), n[k - 1]!, n[k]!);
     const chains: Chain[] = [];
     const cycles = new Map<number, C>();
     for (const j of order) {
-      const zero = ops.size(red.r.get(j)!) === 0;
+      const zero = red.zero(j);
       if (zero !== (isEss[j] === 1)) throw new Error(`homologyOfTables: dimension ${k} simplex ${j} is ${zero ? 'a cycle' : 'not a cycle'} in homology but ${isEss[j] === 1 ? 'essential' : 'negative'} in cohomology`);
-      if (zero) cycles.set(j, red.v.get(j)!);
-      else chains.push(ops.chain(red.v.get(j)!));
+      if (zero) cycles.set(j, red.v(j));
+      else chains.push(ops.chain(red.v(j)));
     }
     rankChains.push(chains);
     if (k <= K) cycleOf.push(cycles);

@@ -4,10 +4,10 @@
 export interface Gf2Reduction {
   /** pivotOf[row] = the column whose reduced column has that low, or −1. */
   readonly pivotOf: Int32Array;
-  /** Reduced column R_j of each processed column j (rows ascending; empty when it reduced to zero). */
-  readonly r: Map<number, Int32Array>;
-  /** V_j: the original columns (ids ascending) whose sum is R_j; always contains j. */
-  readonly v: Map<number, Int32Array>;
+  /** Did processed column j reduce to zero? */
+  zero(j: number): boolean;
+  /** V_j of processed column j: the original columns (ids ascending) whose sum is R_j; contains j. */
+  v(j: number): Int32Array;
 }
 
 /** Symmetric difference of two ascending lists. */
@@ -42,14 +42,17 @@ export function xorSorted(a: Int32Array, b: Int32Array): Int32Array {
  * non-zero reduced columns have pairwise distinct lows, so their number is the rank of the
  * processed columns, and a column that reduced to zero has V_j in the kernel.
  */
-export function reduceGf2(order: ArrayLike<number>, column: (j: number) => Int32Array, rowCount: number): Gf2Reduction {
+export function reduceGf2(order: ArrayLike<number>, column: (j: number) => Int32Array, rowCount: number, colCount: number): Gf2Reduction {
   const pivotOf = new Int32Array(rowCount).fill(-1);
-  const r = new Map<number, Int32Array>();
-  const v = new Map<number, Int32Array>();
+  // R_j: stored only when it differs from column j (a column that needed no reduction is
+  // regenerated when used as a pivot; most are like that, and storing them costs memory and GC)
+  const rOf = new Array<Int32Array | undefined>(colCount);
+  const vOf = new Array<Int32Array | undefined>(colCount); // undefined: V_j = {j}
+  const isZero = new Uint8Array(colCount);
   for (let t = 0; t < order.length; t++) {
     const j = order[t]!;
     let rj: Int32Array = column(j);
-    let vj: Int32Array = Int32Array.of(j);
+    let vj: Int32Array | undefined;
     while (rj.length > 0) {
       const low = rj[rj.length - 1]!;
       const p = pivotOf[low]!;
@@ -57,11 +60,16 @@ export function reduceGf2(order: ArrayLike<number>, column: (j: number) => Int32
         pivotOf[low] = j;
         break;
       }
-      rj = xorSorted(rj, r.get(p)!);
-      vj = xorSorted(vj, v.get(p)!);
+      rj = xorSorted(rj, rOf[p] ?? column(p));
+      vj = xorSorted(vj ?? Int32Array.of(j), vOf[p] ?? Int32Array.of(p));
     }
-    r.set(j, rj);
-    v.set(j, vj);
+    if (rj.length === 0) isZero[j] = 1;
+    else if (vj !== undefined) rOf[j] = rj;
+    vOf[j] = vj;
   }
-  return { pivotOf, r, v };
+  return {
+    pivotOf,
+    zero: (j) => isZero[j] === 1,
+    v: (j) => vOf[j] ?? Int32Array.of(j),
+  };
 }

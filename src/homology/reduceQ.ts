@@ -11,10 +11,10 @@ export interface QColumn {
 export interface QReduction {
   /** pivotOf[row] = the column whose reduced column has that low, or −1. */
   readonly pivotOf: Int32Array;
-  /** Reduced column R_j of each processed column j (empty when it reduced to zero). */
-  readonly r: Map<number, QColumn>;
+  /** Did processed column j reduce to zero? */
+  zero(j: number): boolean;
   /** V_j: integer combination of the original columns (ids ascending) equal to R_j; V_j(j) ≠ 0. */
-  readonly v: Map<number, QColumn>;
+  v(j: number): QColumn;
 }
 
 /** a·x + b·y (sparse, zeros dropped). */
@@ -67,14 +67,17 @@ function divideContent(cols: QColumn[]): QColumn[] {
  * divided by their gcd (β ≠ 0, so the span over Q is unchanged and V_j(j) stays non-zero), then
  * divide R_j and V_j by their common content to keep entries small.
  */
-export function reduceQ(order: ArrayLike<number>, column: (j: number) => QColumn, rowCount: number): QReduction {
+export function reduceQ(order: ArrayLike<number>, column: (j: number) => QColumn, rowCount: number, colCount: number): QReduction {
   const pivotOf = new Int32Array(rowCount).fill(-1);
-  const r = new Map<number, QColumn>();
-  const v = new Map<number, QColumn>();
+  // R_j stored only when it differs from column j (see reduceGf2)
+  const rOf = new Array<QColumn | undefined>(colCount);
+  const vOf = new Array<QColumn | undefined>(colCount); // undefined: V_j = e_j
+  const isZero = new Uint8Array(colCount);
+  const unit = (j: number): QColumn => ({ idx: Int32Array.of(j), val: [1n] });
   for (let t = 0; t < order.length; t++) {
     const j = order[t]!;
     let rj = column(j);
-    let vj: QColumn = { idx: Int32Array.of(j), val: [1n] };
+    let vj: QColumn | undefined;
     while (rj.idx.length > 0) {
       const last = rj.idx.length - 1;
       const low = rj.idx[last]!;
@@ -83,18 +86,23 @@ export function reduceQ(order: ArrayLike<number>, column: (j: number) => QColumn
         pivotOf[low] = j;
         break;
       }
-      const rp = r.get(p)!;
+      const rp = rOf[p] ?? column(p);
       const alpha0 = rj.val[last]!;
       const beta0 = rp.val[rp.val.length - 1]!;
       const g = gcd(alpha0, beta0);
       const alpha = alpha0 / g;
       const beta = beta0 / g;
       rj = combineQ(beta, rj, -alpha, rp);
-      vj = combineQ(beta, vj, -alpha, v.get(p)!);
+      vj = combineQ(beta, vj ?? unit(j), -alpha, vOf[p] ?? unit(p));
       if (beta !== 1n && beta !== -1n) [rj, vj] = divideContent([rj, vj]) as [QColumn, QColumn];
     }
-    r.set(j, rj);
-    v.set(j, vj);
+    if (rj.idx.length === 0) isZero[j] = 1;
+    else if (vj !== undefined) rOf[j] = rj;
+    vOf[j] = vj;
   }
-  return { pivotOf, r, v };
+  return {
+    pivotOf,
+    zero: (j) => isZero[j] === 1,
+    v: (j) => vOf[j] ?? unit(j),
+  };
 }
