@@ -31,37 +31,77 @@ export function knnGraph(points: readonly (readonly Rat[])[], k: number): KnnGra
   const m = Math.min(k - 1, n - 1); // others per sample
   const neighbours: number[][] = [];
   let tieChoices = 0;
-  const dist: bigint[] = new Array<bigint>(n).fill(0n);
+  // Sweep along the coordinate of widest range: the samples sorted by it, visited outwards from
+  // x_i in order of |Δ| along it. Every sample at squared distance ≤ D has Δ² ≤ D, so once the
+  // m best are known and the next Δ² exceeds the worst of them, no unvisited sample can be chosen
+  // or tie with it. All comparisons are on bigints.
+  const axis = widestAxis(coords);
+  const key = (j: number): bigint => coords[j]![axis] ?? 0n;
+  const order = Array.from({ length: n }, (_, j) => j).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a - b));
+  const pos = new Int32Array(n);
+  order.forEach((j, p) => (pos[j] = p));
+  const bestJ: number[] = [];
+  const bestD: bigint[] = [];
+  const seenJ: number[] = [];
+  const seenD: bigint[] = [];
   for (let i = 0; i < n; i++) {
     const xi = coords[i]!;
-    for (let j = 0; j < n; j++) dist[j] = j === i ? 0n : squaredDistance(xi, coords[j]!);
-    // best: the m smallest (distance, index) among j ≠ i, kept sorted; j ascending, so an equal
-    // distance never displaces an earlier (lower) index.
-    const best: number[] = [];
-    if (m > 0) {
-      for (let j = 0; j < n; j++) {
-        if (j === i) continue;
-        const d = dist[j]!;
-        if (best.length === m && d >= dist[best[m - 1]!]!) continue;
-        let pos = best.length;
-        while (pos > 0 && dist[best[pos - 1]!]! > d) pos--;
-        best.splice(pos, 0, j);
-        if (best.length > m) best.pop();
+    const ki = key(i);
+    bestJ.length = bestD.length = seenJ.length = seenD.length = 0;
+    let left = pos[i]! - 1;
+    let right = pos[i]! + 1;
+    while (left >= 0 || right < n) {
+      const dl = left >= 0 ? ki - key(order[left]!) : -1n;
+      const dr = right < n ? key(order[right]!) - ki : -1n;
+      const takeLeft = dr < 0n || (dl >= 0n && dl <= dr);
+      const delta = takeLeft ? dl : dr;
+      if (bestJ.length === m && delta * delta > (m === 0 ? 0n : bestD[m - 1]!)) break;
+      const j = order[takeLeft ? left-- : right++]!;
+      const d = squaredDistance(xi, coords[j]!);
+      seenJ.push(j);
+      seenD.push(d);
+      if (m === 0) continue;
+      if (bestJ.length === m) {
+        const wd = bestD[m - 1]!;
+        if (d > wd || (d === wd && j > bestJ[m - 1]!)) continue;
+        bestJ.pop();
+        bestD.pop();
       }
+      let p = bestJ.length;
+      while (p > 0 && (bestD[p - 1]! > d || (bestD[p - 1] === d && bestJ[p - 1]! > j))) p--;
+      bestJ.splice(p, 0, j);
+      bestD.splice(p, 0, d);
     }
-    neighbours.push([i, ...best]);
-    for (const j of best) graph.addEdge(i, j);
-    const di = best.length === 0 ? 0n : dist[best[best.length - 1]!]!;
-    if (best.length < n - 1) {
-      const chosen = new Set(best);
-      let leftOut = 0;
-      for (let j = 0; j < n; j++) if (j !== i && !chosen.has(j) && dist[j] === di) leftOut++;
-      if (leftOut > 0) {
-        let atDi = di === 0n ? 1 : 0;
-        for (const j of best) if (dist[j] === di) atDi++;
-        tieChoices += atDi;
-      }
-    }
+    neighbours.push([i, ...bestJ]);
+    for (const j of bestJ) graph.addEdge(i, j);
+    const di = m === 0 ? 0n : bestD[bestJ.length - 1]!;
+    let leftOut = 0;
+    for (let s = 0; s < seenJ.length; s++) if (seenD[s] === di) leftOut++;
+    let atDi = 0;
+    for (const d of bestD) if (d === di) atDi++;
+    leftOut -= atDi; // the visited samples at d_i that were not chosen
+    if (leftOut > 0) tieChoices += atDi + (di === 0n ? 1 : 0);
   }
   return { graph, neighbours, tieChoices };
+}
+
+/** The coordinate along which the points spread most (0 when there are none). */
+function widestAxis(coords: readonly (readonly bigint[])[]): number {
+  const dim = coords[0]?.length ?? 0;
+  let best = 0;
+  let bestRange = -1n;
+  for (let a = 0; a < dim; a++) {
+    let lo = coords[0]![a]!;
+    let hi = lo;
+    for (const c of coords) {
+      const v = c[a]!;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    if (hi - lo > bestRange) {
+      bestRange = hi - lo;
+      best = a;
+    }
+  }
+  return best;
 }

@@ -106,6 +106,22 @@ describe('knnGraph: the tie rule', () => {
       fcOptions(150),
     );
   });
+  it('agrees with the definition on random 3-D point sets (the sweep stops early, ties kept)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -6, max: 6 }), fc.integer({ min: -2, max: 2 }), fc.integer({ min: -20, max: 20 })), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 12 }),
+        (raw, k) => {
+          const p = raw.map(([x, y, z]) => [Rat.int(BigInt(x)), Rat.int(BigInt(y)), Rat.of(BigInt(z), 4n)]);
+          const r = knnGraph(p, k);
+          const want = naiveKnn(p, k);
+          expect(r.neighbours).toEqual(want.neighbours);
+          expect(r.tieChoices).toBe(want.tieChoices);
+        },
+      ),
+      fcOptions(100),
+    );
+  });
 });
 
 describe('hopGraph', () => {
