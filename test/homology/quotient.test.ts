@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Rat } from '../../src/checker/rational.js';
 import type { ComplexInput } from '../../src/homology/computeBetti.js';
 import { Graph } from '../../src/homology/graph.js';
-import { hopGraph } from '../../src/homology/hopGraph.js';
+import { UNREACHABLE_HOPS, hopGraph } from '../../src/homology/hopGraph.js';
 import { knnGraph } from '../../src/homology/knnGraph.js';
 import { coneQuotient, metricQuotient, validateClasses } from '../../src/homology/quotient.js';
 import { fcOptions } from '../fcSeed.js';
@@ -68,6 +68,48 @@ describe('cone and metric quotients', () => {
     expect(c).toEqual({ kind: 'explicit', size: 6, simplices: [[0, 1, 2], [2, 3], [4], [5], [1, 2, 5], [2, 5], [4, 5]] });
     expect(betti(k, 1)).toEqual([2, 0]);
     expect(betti(c, 1)).toEqual([1, 0]);
+  });
+
+  it('metric quotient = the paper’s recipe (class distance = min over members, shortest paths, Rips) on random graphs', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 12 }).chain((n) =>
+          fc.tuple(
+            fc.constant(n),
+            fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 16 }),
+            fc.array(fc.nat(3), { minLength: n, maxLength: n }),
+            fc.constantFrom('1', '2', '5/2', '4', '1000'),
+          ),
+        ),
+        ([n, edges, label, epsText]) => {
+          const g = new Graph(n);
+          for (let v = 0; v < n; v++) g.addVertex(v);
+          for (const [u, v] of edges) if (u !== v) g.addEdge(u, v);
+          const classes = [1, 2, 3].map((c) => label.flatMap((l, v) => (l === c ? [v] : []))).filter((c) => c.length >= 2);
+          // hop distances in the kNN graph, 1000 between components
+          const H = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : g.hasEdge(i, j) ? 1 : Infinity)));
+          for (let m = 0; m < n; m++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) H[i]![j] = Math.min(H[i]![j]!, H[i]![m]! + H[m]![j]!);
+          for (const row of H) row.forEach((x, j) => (row[j] = x === Infinity ? UNREACHABLE_HOPS : x));
+          // quotient points: each class, and each other sample alone; distance = min over members; then shortest paths
+          const inClass = new Set(classes.flat());
+          const groups = [...classes, ...Array.from({ length: n }, (_, v) => [v]).filter(([v]) => !inClass.has(v!))];
+          const Q = groups.map((a) => groups.map((b) => Math.min(...a.flatMap((x) => b.map((y) => H[x]![y]!)))));
+          const q = groups.length;
+          for (let m = 0; m < q; m++) for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) Q[i]![j] = Math.min(Q[i]![j]!, Q[i]![m]! + Q[m]![j]!);
+          const eps = Rat.parse(epsText);
+          const got = metricQuotient(g, eps, classes);
+          if (got.kind !== 'flag') throw new Error('flag expected');
+          const rep = groups.map((grp) => Math.min(...grp));
+          expect(got.graph.vertices()).toEqual([...rep].sort((a, b) => a - b));
+          for (let i = 0; i < q; i++) {
+            for (let j = 0; j < q; j++) {
+              if (i !== j) expect(got.graph.hasEdge(rep[i]!, rep[j]!)).toBe(Rat.int(BigInt(Q[i]![j]!)).cmp(eps) <= 0);
+            }
+          }
+        },
+      ),
+      fcOptions(150),
+    );
   });
 
   it('random flag complexes: the cone of the flag form and of the explicit form agree (GF(2) reference)', () => {
