@@ -1,0 +1,262 @@
+// reportData.ts: everything a report shows, built from a bundle after the trusted checker's verdict.
+import { createHash } from 'node:crypto';
+import { type LayerStats, check, isAccepted } from '../checker/index.js';
+import type { Rat } from '../checker/rational.js';
+import { layerHasBits, profileRules } from '../net/profile.js';
+import { type LayerAnalysis, computeLayers } from '../net/regions.js';
+import { UnionFind } from '../overlap/unionFind.js';
+import { ratToFloat64 } from '../numbers/ratToFloat64.js';
+import { FLOAT_RULES_NOT_SIMULATED, FLOAT_RULES_SIMULATED, type FloatDisagreement, floatDisagreements } from './floatRules.js';
+import { type BundleView, readBundle } from './readBundle.js';
+import { type YesDecision, yesDecisions } from './yesDecisions.js';
+
+/** One row of the per-layer table (and of summary.csv). Counts the checker did not establish are null. */
+export interface LayerSummary {
+  layer: number;
+  regions: number;
+  /** Pairs (j, n), n ≠ region(j), settled by a certificate or rule (pruned pairs excluded), as the checker counts them. */
+  decisions: number | null;
+  /** Pairs skipped by the sensitivity prune (reference profile). */
+  pruned: number | null;
+  /** Pairs settled yes (witness, same or segment). */
+  yes: number | null;
+  gluings: number | null;
+  classes: number | null;
+  gluedPoints: number | null;
+  /** Samples with some pre-activation exactly 0 at a codeword layer ≤ l. */
+  boundaryPoints: number;
+  /** Rank of the local map of a sample's region → number of samples. */
+  rankHistogram: Record<string, number>;
+  /** Certified Betti numbers b_0.. of the quotient by this layer's classes, per construction. */
+  betti: { cone?: number[]; metric?: number[] };
+}
+
+/** Per certified layer: what the simulated float rules change. */
+export interface FloatLayer {
+  layer: number;
+  /** Certified yes decisions outside pruned region pairs. */
+  yes: number;
+  /** Of those, witnesses that lie exactly on some facet of G_n. */
+  onFacet: number;
+  facetRejected: number;
+  allcloseRejected: number;
+  exactClasses: number;
+  exactGluedPoints: number;
+  /** Classes and glued points when the rejected decisions are dropped (everything else as certified). */
+  floatClasses: number;
+  floatGluedPoints: number;
+}
+
+/** The reference-profile comparison with the paper's float rules. */
+export interface FloatSummary {
+  simulated: string[];
+  notSimulated: string[];
+  layers: FloatLayer[];
+  /** Every rejected decision (a decision can appear once per float rule). */
+  items: FloatDisagreement[];
+}
+
+/** summary.json. */
+export interface ReportSummary {
+  format: 'ohc-report/1';
+  verdict: 'VERIFIED' | 'REJECTED';
+  /** Why the checker rejected the bundle (REJECTED only). */
+  rejection: { rule: string; step: Record<string, number | string>; reason: string } | null;
+  bundle: { path: string; bytes: number; sha256: string };
+  tool: string;
+  inputs: BundleView['header']['inputs'];
+  /** Whether --model/--data were confirmed against the bundle (sha256 and contents). */
+  inputsChecked: boolean;
+  selection: { class: number | null; correct: boolean; samples: number };
+  profile: string;
+  inputDim: number | null;
+  /** The network's widths, input first. */
+  widths: number[];
+  certifiedLayers: number[];
+  layers: LayerSummary[];
+  homology: { complex: Record<string, unknown>; field: string; maxDim: number; quotients: string[]; tieChoices: number; base: number[] | null } | null;
+  /** Null unless the profile is `reference` and the bundle is verified. */
+  floatDisagreements: FloatSummary | null;
+  /** Differences between the report's own recomputation and the checker's counts (empty when all agree). */
+  consistency: string[];
+}
+
+/** Data for the figures: sample coordinates and, per certified layer, region ids and class ids. */
+export interface ReportFigures {
+  /** Samples as doubles (for drawing only), all coordinates. */
+  points: number[][];
+  layers: { layer: number; regionOf: number[]; classOf: number[] }[];
+}
+
+/** A report: the summary and the data behind the figures. */
+export interface ReportData {
+  summary: ReportSummary;
+  figures: ReportFigures;
+}
+
+/** The trusted checker's verdict on the bundle, as `ohc check --json` prints it (`verdict`). */
+export type ReportVerdict =
+  | { readonly kind: 'accepted'; readonly layers: readonly LayerStats[] }
+  | { readonly kind: 'rejected'; readonly rule: string; readonly step: Readonly<Record<string, number | string>>; readonly reason: string };
+
+/** Options of `buildReport`. */
+export interface BuildOptions {
+  /** The path shown for the bundle. */
+  bundlePath: string;
+  /**
+   * The trusted checker's verdict on exactly these bytes when the caller already ran it (`ohc
+   * report` runs `ohc check --json`, with the input files when given); otherwise `check(bytes)`
+   * runs here and only a verdict it minted counts as accepted.
+   */
+  verdict?: ReportVerdict;
+  /** True when the verdict also confirmed the model and data files (`ohc check --model --data`). */
+  inputsChecked?: boolean;
+}
+
+/** Classes of the product rule on `yes` decisions, with `uf` carried from the previous layer. */
+function glueInto(uf: UnionFind, yes: readonly YesDecision[], regionOf: readonly number[], R: number): void {
+  const hits = new Map<number, number[]>();
+  for (const d of yes) {
+    if (d.pruned) continue;
+    const key = (regionOf[d.j] as number) * R + d.n;
+    const l = hits.get(key);
+    if (l === undefined) hits.set(key, [d.j]);
+    else l.push(d.j);
+  }
+  for (const [key, fwd] of hits) {
+    const K = Math.floor(key / R);
+    const n = key % R;
+    if (K > n) continue;
+    const back = hits.get(n * R + K);
+    if (back !== undefined) uf.unionAll([...fwd, ...back]);
+  }
+}
+
+const glued = (cs: readonly (readonly number[])[]): number => cs.reduce((a, c) => a + c.length, 0);
+
+/**
+ * Build a report of `bytes` (a bundle). The trusted checker decides the verdict; only a verified
+ * bundle's certificates (decisions, classes, Betti numbers) are shown. Regions, ranks and
+ * boundary points are recomputed exactly from the embedded network and points in either case.
+ */
+export function buildReport(bytes: Uint8Array, opts: BuildOptions): ReportData {
+  let verdict: ReportVerdict;
+  let ok: boolean;
+  if (opts.verdict === undefined) {
+    const v = check(bytes);
+    ok = isAccepted(v);
+    verdict =
+      v.kind === 'rejected'
+        ? { kind: 'rejected', rule: v.rule, step: { ...v.step }, reason: v.reason }
+        : ok
+          ? { kind: 'accepted', layers: v.layers }
+          : { kind: 'rejected', rule: 'parse', step: { line: 0 }, reason: 'the verdict was not minted by the checker' };
+  } else {
+    verdict = opts.verdict;
+    ok = verdict.kind === 'accepted';
+  }
+  const view = readBundle(bytes);
+  const h = view.header;
+  const net = h.network;
+  const consistency: string[] = [];
+  const analysis: LayerAnalysis[] = net === null ? [] : computeLayers(net, h.points, h.profile);
+  const stats = verdict.kind === 'accepted' && ok ? verdict.layers : [];
+  const rules = profileRules(h.profile);
+  const hasBits = net === null ? [] : net.layers.map((_, i) => layerHasBits(net, i + 1, rules));
+  const bettiOf = (l: number, q: string): number[] | undefined => (ok ? view.betti.find((b) => b.layer === l && b.quotient === q)?.betti.slice() : undefined);
+  const reference = h.profile === 'reference';
+  const exactUf = new UnionFind(h.points.length);
+  const floatUf = new UnionFind(h.points.length);
+  const floatLayers: FloatLayer[] = [];
+  const items: FloatDisagreement[] = [];
+  const figLayers: ReportFigures['layers'] = [];
+  const layers: LayerSummary[] = h.layers.map((l) => {
+    const a = analysis[l - 1];
+    const st = stats.find((s) => s.layer === l);
+    const recs = ok ? view.layers.find((r) => r.layer === l) : undefined;
+    const rankHistogram: Record<string, number> = {};
+    for (const [r, c] of [...(a?.rankClasses ?? new Map<number, number>())].sort((x, y) => x[0] - y[0])) rankHistogram[String(r)] = c;
+    const classes = recs?.classes ?? [];
+    const classOf = h.points.map(() => -1);
+    classes.forEach((c, k) => c.forEach((j) => (classOf[j] = k)));
+    if (a !== undefined) figLayers.push({ layer: l, regionOf: [...a.regionOf], classOf });
+    if (st !== undefined && a !== undefined && st.regions !== a.regions.length) consistency.push(`layer ${l}: the checker derives ${st.regions} regions, the report's recomputation ${a.regions.length}`);
+    const yesCount = st === undefined ? null : st.settled.witness + st.settled.same + st.settled.segment;
+    if (ok && a !== undefined && recs !== undefined && net !== null) {
+      const yes = yesDecisions(a, recs, h.points, h.sensitivity, rules.box);
+      if (yesCount !== null && yes.length !== yesCount) consistency.push(`layer ${l}: the checker settles ${yesCount} pairs yes, the report finds ${yes.length} witnesses`);
+      glueInto(exactUf, yes, a.regionOf, a.regions.length);
+      const exact = exactUf.classes();
+      if (JSON.stringify(exact) !== JSON.stringify(classes)) consistency.push(`layer ${l}: the classes re-derived from the witnesses differ from the certified classes`);
+      if (reference) {
+        const rej = floatDisagreements(l, net, a.regions, a.regionOf, hasBits, h.points, yes);
+        items.push(...rej);
+        const bad = new Set(rej.map((d) => `${d.sample}:${d.region}`));
+        glueInto(floatUf, yes.filter((d) => !bad.has(`${d.j}:${d.n}`)), a.regionOf, a.regions.length);
+        const fc = floatUf.classes();
+        const unpruned = yes.filter((d) => !d.pruned);
+        floatLayers.push({
+          layer: l,
+          yes: unpruned.length,
+          onFacet: unpruned.filter((d) => {
+            const reg = a.regions[d.n];
+            return reg !== undefined && tightAny(reg.ineqA, reg.ineqB, d.z);
+          }).length,
+          facetRejected: rej.filter((d) => d.floatRule === 'facet').length,
+          allcloseRejected: rej.filter((d) => d.floatRule === 'allclose').length,
+          exactClasses: classes.length,
+          exactGluedPoints: glued(classes),
+          floatClasses: fc.length,
+          floatGluedPoints: glued(fc),
+        });
+      }
+    }
+    const betti: LayerSummary['betti'] = {};
+    const cone = bettiOf(l, 'cone');
+    const metric = bettiOf(l, 'metric');
+    if (cone !== undefined) betti.cone = cone;
+    if (metric !== undefined) betti.metric = metric;
+    return {
+      layer: l,
+      regions: st?.regions ?? a?.regions.length ?? 0,
+      decisions: st === undefined ? null : st.pairs - st.settled.pruned,
+      pruned: st === undefined ? null : st.settled.pruned,
+      yes: yesCount,
+      gluings: st?.gluings ?? null,
+      classes: st === undefined ? null : classes.length,
+      gluedPoints: st === undefined ? null : glued(classes),
+      boundaryPoints: a?.boundaryPoints.length ?? 0,
+      rankHistogram,
+      betti,
+    };
+  });
+  const c = view.complex;
+  const widths = net === null ? [] : [net.inputDim, ...net.layers.map((L) => L.b.length)];
+  const summary: ReportSummary = {
+    format: 'ohc-report/1',
+    verdict: ok ? 'VERIFIED' : 'REJECTED',
+    rejection: verdict.kind === 'rejected' ? { rule: verdict.rule, step: { ...verdict.step }, reason: verdict.reason } : null,
+    bundle: { path: opts.bundlePath, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
+    tool: h.tool,
+    inputs: h.inputs,
+    inputsChecked: ok && opts.inputsChecked === true,
+    selection: { class: h.selection.class, correct: h.selection.correct, samples: h.points.length },
+    profile: h.profile,
+    inputDim: net?.inputDim ?? h.points[0]?.length ?? null,
+    widths,
+    certifiedLayers: [...h.layers],
+    layers,
+    homology: ok && c !== null ? { complex: c.spec, field: c.field, maxDim: c.maxDim, quotients: [...c.quotients], tieChoices: c.tieChoices, base: bettiOf(0, 'none') ?? null } : null,
+    floatDisagreements: ok && reference ? { simulated: [...FLOAT_RULES_SIMULATED], notSimulated: [...FLOAT_RULES_NOT_SIMULATED], layers: floatLayers, items } : null,
+    consistency,
+  };
+  return { summary, figures: { points: h.points.map((p) => p.map((v: Rat) => ratToFloat64(v))), layers: figLayers } };
+}
+
+/** True when z lies exactly on some non-zero row a·x ≤ β. */
+function tightAny(A: readonly (readonly bigint[])[], b: readonly bigint[], z: readonly Rat[]): boolean {
+  let den = 1n;
+  for (const v of z) den = den % v.d === 0n ? den : den * v.d;
+  const num = z.map((v) => v.n * (den / v.d));
+  return A.some((a, r) => a.some((v) => v !== 0n) && a.reduce((s, v, c) => s + v * (num[c] as bigint), 0n) === (b[r] as bigint) * den);
+}

@@ -1,0 +1,99 @@
+// reportData.test.ts: the report's summary on the golden bundles, a rejected bundle and reference-profile runs.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/ohc.js';
+import { buildReport } from '../../src/report/reportData.js';
+import { summaryCsv } from '../../src/report/summaryCsv.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const GOLDEN = join(ROOT, 'certificates', 'golden');
+const XOR = join(ROOT, 'certificates', 'examples', 'xor');
+const DI = join(ROOT, 'certificates', 'examples', 'd-i');
+const report = (file: string) => buildReport(readFileSync(file), { bundlePath: file }).summary;
+const col = <K extends keyof ReturnType<typeof report>['layers'][number]>(s: ReturnType<typeof report>, k: K) => s.layers.map((l) => l[k]);
+
+function certify(...args: string[]): string {
+  const out = join(mkdtempSync(join(tmpdir(), 'ohc-report-')), 'b.ohcb');
+  const code = main(['certify', ...args, '--out', out], () => {}, () => {});
+  expect(code).toBe(0);
+  return out;
+}
+
+describe('buildReport: summary of a verified bundle', () => {
+  it('xor-overlap: regions, gluings, classes, glued points, ranks, boundary points per layer', () => {
+    const s = report(join(GOLDEN, 'xor-overlap.ohcb'));
+    expect(s.verdict).toBe('VERIFIED');
+    expect(s.rejection).toBeNull();
+    expect(s.profile).toBe('default');
+    expect(s.widths).toEqual([2, 4, 2, 1]);
+    expect(col(s, 'layer')).toEqual([1, 2, 3]);
+    expect(col(s, 'regions')).toEqual([3, 4, 4]);
+    expect(col(s, 'decisions')).toEqual([8, 12, 12]);
+    expect(col(s, 'gluings')).toEqual([0, 1, 2]);
+    expect(col(s, 'classes')).toEqual([0, 1, 2]);
+    expect(col(s, 'gluedPoints')).toEqual([0, 2, 4]);
+    expect(col(s, 'rankHistogram')).toEqual([{ '2': 4 }, { '0': 2, '1': 2 }, { '0': 2, '1': 2 }]);
+    expect(s.layers.every((l) => Object.keys(l.betti).length === 0)).toBe(true);
+    expect(s.homology).toBeNull();
+    expect(s.floatDisagreements).toBeNull();
+    expect(s.consistency).toEqual([]);
+  });
+
+  it('random-2d: every kind of evidence; the witnesses found agree with the checker\'s yes count and re-derive the classes', () => {
+    const s = report(join(GOLDEN, 'random-2d.ohcb'));
+    expect(s.verdict).toBe('VERIFIED');
+    expect(col(s, 'regions')).toEqual([12, 17, 17]);
+    expect(col(s, 'gluings')).toEqual([0, 23, 23]);
+    expect(col(s, 'classes')).toEqual([0, 4, 4]);
+    expect(s.consistency).toEqual([]);
+    const csv = summaryCsv(s).trimEnd().split('\n');
+    expect(csv).toHaveLength(4);
+    expect(csv[0]).toBe('verdict,profile,layer,regions,decisions,pruned,yes,gluings,classes,glued_points,boundary_points,rank_histogram,betti_cone,betti_metric');
+    expect(csv[2]?.split(',').slice(0, 4)).toEqual(['VERIFIED', 'default', '2', '17']);
+  });
+});
+
+describe('buildReport: a rejected bundle shows nothing the checker did not establish', () => {
+  it('bad-forged-class: REJECTED by rule classes; decisions, classes and gluings are null', () => {
+    const s = report(join(GOLDEN, 'bad-forged-class.ohcb'));
+    expect(s.verdict).toBe('REJECTED');
+    expect(s.rejection?.rule).toBe('classes');
+    expect(col(s, 'regions')).toEqual([3, 4, 4]);
+    for (const k of ['decisions', 'yes', 'gluings', 'classes', 'gluedPoints'] as const) expect(col(s, k)).toEqual([null, null, null]);
+    expect(s.floatDisagreements).toBeNull();
+    expect(summaryCsv(s).split('\n')[1]).toBe('REJECTED,default,1,3,,,,,,,0,2:4,,');
+  });
+
+  it('a verdict object not minted by the checker is not taken as accepted', () => {
+    const bytes = readFileSync(join(GOLDEN, 'bad-truncated.ohcb'));
+    expect(buildReport(bytes, { bundlePath: 'x' }).summary.verdict).toBe('REJECTED');
+  });
+});
+
+describe('buildReport: reference profile against the paper\'s float rules', () => {
+  it('XOR overlap net: the same-image witnesses lie on facets of G_n; float64 keeps them (small exact values), classes unchanged', () => {
+    const s = report(certify('--model', join(XOR, 'xor_overlap.pth'), '--data', join(XOR, 'xor_points.npy'), '--profile', 'reference'));
+    expect(s.verdict).toBe('VERIFIED');
+    const f = s.floatDisagreements;
+    expect(f).not.toBeNull();
+    expect(f?.simulated.length).toBe(2);
+    expect(f?.notSimulated.some((t) => t.includes('HiGHS'))).toBe(true);
+    expect(f?.layers.map((l) => [l.layer, l.yes, l.onFacet])).toEqual([[1, 0, 0], [2, 2, 2], [3, 4, 2]]);
+    expect(f?.items).toEqual([]);
+    expect(f?.layers.map((l) => l.floatClasses)).toEqual([0, 1, 2]);
+  });
+
+  it('D-I model 0, layer 10: the float32 image check rejects 52 of 764 certified yes decisions (18 classes would become 21)', () => {
+    const b = certify('--model', join(DI, 'D-I_model_0.pth'), '--data', join(DI, 'D-I-test.npy'), '--labels', join(DI, 'D-I-test-labels.npy'), '--class', '1', '--correct', '--profile', 'reference', '--layers', '10');
+    const s = report(b);
+    expect(s.verdict).toBe('VERIFIED');
+    expect(s.consistency).toEqual([]);
+    const l = s.floatDisagreements?.layers[0];
+    expect(l).toMatchObject({ layer: 10, yes: 764, onFacet: 0, facetRejected: 0, allcloseRejected: 52, exactClasses: 18, exactGluedPoints: 153, floatClasses: 21, floatGluedPoints: 148 });
+    const first = s.floatDisagreements?.items[0];
+    expect(first).toMatchObject({ layer: 10, sample: 33, region: 5, exactRule: 'witness', floatRule: 'allclose' });
+    expect(s.layers[0]?.pruned).toBeGreaterThan(0);
+  });
+});
