@@ -3,11 +3,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Rat } from '../../src/checker/rational.js';
 import { check } from '../../src/checker/index.js';
 import { main } from '../../src/cli/ohc.js';
 import { parseComplexSpec } from '../../src/homology/complexSpec.js';
-import { buildBaseComplex } from '../../src/homology/homologyRecords.js';
+import { buildBaseComplex, homologyRecords } from '../../src/homology/homologyRecords.js';
+import { coneQuotient, metricQuotient } from '../../src/homology/quotient.js';
 import { loadDataset } from '../../src/io/loadData.js';
+import { prng } from '../bench/prng.js';
 import { HAVE_SHARED, shared } from '../sharedData.js';
 import { ripserAvailable, ripserBetti } from './ripserBetti.js';
 
@@ -56,6 +59,27 @@ describe.skipIf(!HAVE_SHARED)('datasets (test points of the analysed class, knn-
     if (base.input.kind !== 'flag') throw new Error('flag complex expected');
     expect(base.input.graph.edgeCount).toBe(r.edges);
     expect(ripserBetti(base.input.graph, c.maxDim)).toEqual(c.betti);
+  });
+
+  it.skipIf(!withRipser)('D-I quotients by 30 random classes (fixed seed): cone and metric equal ripser on the same graphs', () => {
+    const ds = loadDataset(npy('D-I-test.npy'), { labelsFile: npy('D-I-test-labels.npy') });
+    const pts = ds.points.filter((_, i) => ds.labels?.[i] === 1);
+    const spec = parseComplexSpec('knn-rips:k=14,eps=2.5');
+    const rand = prng(14);
+    const free = Array.from({ length: pts.length }, (_, i) => i);
+    const classes: number[][] = [];
+    for (let c = 0; c < 30; c++) {
+      const size = 2 + Math.floor(rand() * 3);
+      classes.push(Array.from({ length: size }, () => free.splice(Math.floor(rand() * free.length), 1)[0]!).sort((a, b) => a - b));
+    }
+    classes.sort((a, b) => a[0]! - b[0]!);
+    const { summary } = homologyRecords(pts, spec, 'gf2', 1, ['cone', 'metric'], [{ layer: 1, classes }], { onRecord: () => undefined });
+    const base = buildBaseComplex(pts, spec);
+    const cone = coneQuotient(base.input, pts.length, classes);
+    const metric = metricQuotient(base.knn!, Rat.of(5n, 2n), classes);
+    if (cone.kind !== 'flag' || metric.kind !== 'flag') throw new Error('flag complexes expected');
+    expect(summary.targets.map((t) => t.betti)).toEqual([[9, 0], ripserBetti(cone.graph, 1), ripserBetti(metric.graph, 1)]);
+    expect(summary.disagreements.length).toBe(1);
   });
 
   it.skipIf(process.env['OHC_SLOW'] !== '1')('D-III training points of class 0: the paper’s (9, 0, 9)', () => {
