@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   }
   if (which === 'all' || which === 'homology') {
     const { runHomologyBench } = await import('./homology.js');
-    console.log('== certified Betti numbers vs ripser: D-II knn-rips and its cone quotients ==');
+    console.log('== certified Betti numbers vs ripser: D-II knn-rips and its cone and metric quotients ==');
     await runHomologyBench();
   }
 }
