@@ -77,15 +77,14 @@ const lex = (a: readonly number[], b: readonly number[]): number => {
 };
 
 /**
- * The closure of the listed simplices and of the vertices 0..n−1 up to dimension top; with
- * classes, the cone {n + c} ∪ σ over each simplex σ inside class c (the closure of the cones over
- * the parts of the listed simplices inside c).
+ * The closure of the listed simplices up to dimension top (its vertices: the ids that occur);
+ * with classes, a vertex n + c per class and the cone {n + c} ∪ σ over each simplex σ inside class
+ * c (the closure of the cones over the parts of the listed simplices inside c).
  */
 export function fileSimplices(n: number, listed: readonly (readonly number[])[], classes: readonly (readonly number[])[], top: number, at: Step): Simplices {
   const cls = new Map<number, number>();
   classes.forEach((c, k) => c.forEach((v) => cls.set(v, k)));
-  const base = [...Array.from({ length: n }, (_, v) => [v]), ...listed];
-  const all = [...base, ...base.flatMap((s) => classes.map((_, c) => [...s.filter((v) => cls.get(v) === c), n + c]).filter((t) => t.length > 1))];
+  const all = [...listed, ...classes.map((_, c) => [n + c]), ...listed.flatMap((s) => classes.map((_, c) => [...s.filter((v) => cls.get(v) === c), n + c]).filter((t) => t.length > 1))];
   let faces = 0;
   for (const s of all) for (let j = 1, c = 1; j <= Math.min(top + 1, s.length); j++) faces += c = (c * (s.length - j + 1)) / j;
   if (faces > MAX_FACES) reject('limits', at, `the closure of the file complex up to dimension ${top} has more than ${MAX_FACES} faces`);

@@ -43,7 +43,33 @@ function scaled(xs: readonly Point[]): { X: bigint[][]; D: bigint } {
   return { X: xs.map((x) => x.num.map((v) => v * (D / x.den))), D };
 }
 
-const dist2 = (a: readonly bigint[], b: readonly bigint[]): bigint => a.reduce((s, v, c) => s + (v - (b[c] as bigint)) ** 2n, 0n);
+function dist2(a: readonly bigint[], b: readonly bigint[]): bigint {
+  let s = 0n;
+  for (let c = 0; c < a.length; c++) {
+    const t = (a[c] as bigint) - (b[c] as bigint);
+    s += t * t;
+  }
+  return s;
+}
+
+/** The m-th smallest (1-based, 1 ≤ m ≤ xs.length) of xs, by quickselect (xs is reordered). */
+function select(xs: bigint[], m: number): bigint {
+  let lo = 0;
+  let hi = xs.length - 1;
+  for (;;) {
+    const p = xs[(lo + hi) >>> 1] as bigint;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((xs[i] as bigint) < p) i++;
+      while ((xs[j] as bigint) > p) j--;
+      if (i <= j) [xs[i], xs[j]] = [xs[j] as bigint, xs[i] as bigint], i++, j--;
+    }
+    if (m - 1 <= j) hi = j;
+    else if (m - 1 >= i) lo = i;
+    else return p;
+  }
+}
 
 /**
  * The undirected kNN graph (i is its own first neighbour, then the k−1 others first by (exact
@@ -56,14 +82,20 @@ export function knnGraph(xs: readonly Point[], k: number): { adj: number[][]; ti
   const m = Math.min(k - 1, N - 1);
   const nb = Array.from({ length: N }, () => new Set<number>());
   let ties = 0;
+  const rows: bigint[][] = [];
   for (let i = 0; i < N; i++) {
-    const d = X.map((x) => dist2(X[i] as bigint[], x));
-    const D = (j: number): bigint => d[j] as bigint;
-    const order = [...d.keys()].filter((j) => j !== i).sort((a, b) => (D(a) < D(b) ? -1 : D(a) > D(b) ? 1 : a - b));
-    const chosen = order.slice(0, m);
-    const di = m === 0 ? 0n : D(chosen[m - 1] as number);
-    if (m < N - 1 && D(order[m] as number) === di) ties += (di === 0n ? 1 : 0) + chosen.filter((j) => D(j) === di).length;
-    for (const j of chosen) (nb[i] as Set<number>).add(j), (nb[j] as Set<number>).add(i);
+    const d = X.map((x, j) => (j < i ? ((rows[j] as bigint[])[i] as bigint) : dist2(X[i] as bigint[], x)));
+    rows.push(d);
+    const di = m === 0 ? 0n : select(d.filter((_, j) => j !== i), m);
+    let [below, at] = [0, 0];
+    d.forEach((v, j) => j !== i && (v < di ? below++ : v === di && at++));
+    let atDi = m - below;
+    if (at > atDi) ties += atDi + (di === 0n ? 1 : 0);
+    d.forEach((v, j) => {
+      if (j === i || v > di || (v === di && atDi-- <= 0)) return;
+      (nb[i] as Set<number>).add(j);
+      (nb[j] as Set<number>).add(i);
+    });
   }
   return { adj: nb.map((s) => [...s]), ties };
 }

@@ -135,9 +135,12 @@ function report(file: string, bytes: Uint8Array, v: Verdict, values: { model?: s
       const by = Object.entries(l.settled).filter(([, n]) => n > 0).map(([r, n]) => `${r} ${n}`).join(', ');
       out(`c layer ${l.layer}: ${l.regions} regions, ${l.pairs} pairs (${by}), ${l.gluings} gluings, ${l.classes} classes`);
     }
+    const hom = v.homology;
+    if (hom !== null) out(`c complex ${hom.spec}, field ${hom.field}, maxDim ${hom.maxDim}, tieChoices ${hom.tieChoices}`);
+    for (const t of hom?.targets ?? []) out(`c betti layer ${t.layer} ${t.quotient}: ${t.betti.join(' ')} (${t.steps} reduction steps; simplices ${t.simplices.join(' ')})`);
   } else {
     const s = v.step;
-    const where = [`line ${s.line}`, ...(s.layer === undefined ? [] : [`layer ${s.layer}`]), ...(s.region === undefined ? [] : [`region ${s.region}`]), ...(s.sample === undefined ? [] : [`sample ${s.sample}`])];
+    const where = [`line ${s.line}`, ...(s.layer === undefined ? [] : [`layer ${s.layer}`]), ...(s.region === undefined ? [] : [`region ${s.region}`]), ...(s.sample === undefined ? [] : [`sample ${s.sample}`]), ...(s.quotient === undefined ? [] : [`quotient ${s.quotient}`]), ...(s.dim === undefined ? [] : [`dim ${s.dim}`]), ...(s.index === undefined ? [] : [`index ${s.index}`])];
     out(`c rejected by rule ${v.rule} at ${where.join(', ')}: ${v.reason}`);
     if (v.trace !== undefined) out(`c trace: ${v.trace}`);
   }

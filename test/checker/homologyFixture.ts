@@ -11,15 +11,14 @@ const lex = (a: readonly number[], b: readonly number[]): number => {
   return 0;
 };
 
-/** The closure of `maximal` on vertices 0..n−1 up to dimension top, each dimension lex-sorted. */
-export function closure(n: number, maximal: readonly Sx[], top: number): Sx[][] {
+/** The closure of `maximal` up to dimension top (vertices: the ids that occur), each dimension lex-sorted. */
+export function closure(maximal: readonly Sx[], top: number): Sx[][] {
   const sets = Array.from({ length: top + 1 }, () => new Map<string, Sx>());
   const add = (s: Sx): void => {
     if (s.length === 0 || s.length > top + 1) return;
     sets[s.length - 1]?.set(key(s), s);
     s.forEach((_, p) => add(s.filter((__, q) => q !== p)));
   };
-  for (let v = 0; v < n; v++) add([v]);
   for (const s of maximal) for (let m = 1; m <= Math.min(s.length, top + 1); m++) subsets(s, m).forEach(add);
   return sets.map((m) => [...m.values()].sort(lex));
 }
