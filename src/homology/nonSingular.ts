@@ -1,10 +1,11 @@
 // nonSingular.ts: is a small square integer matrix non-singular over GF(2) or over Q (exact elimination)?
+import { gcd } from '../checker/rational.js';
 
 /**
  * True iff the square matrix `m` (integer entries) is non-singular over `field`: over gf2 the
  * entries are taken mod 2; over q, fraction-free Gaussian elimination on bigints (a pivot row
- * is combined into the rows below it by cross-multiplication, never divided), so every
- * decision is exact.
+ * is combined into the rows below it by cross-multiplication, and each new row divided by the
+ * gcd of its entries to keep them small), so every decision is exact.
  */
 export function nonSingular(m: readonly (readonly bigint[])[], field: 'gf2' | 'q'): boolean {
   const size = m.length;
@@ -22,10 +23,13 @@ export function nonSingular(m: readonly (readonly bigint[])[], field: 'gf2' | 'q
       const row = a[r]!;
       const f = row[c]!;
       if (f === 0n) continue;
+      let g = 0n;
       for (let x = c; x < size; x++) {
         const v = field === 'gf2' ? row[x]! ^ pivot[x]! : pivot[c]! * row[x]! - f * pivot[x]!;
         row[x] = v;
+        if (field === 'q' && g !== 1n) g = gcd(g, v);
       }
+      if (g > 1n) for (let x = c; x < size; x++) row[x] = row[x]! / g;
     }
   }
   return true;
