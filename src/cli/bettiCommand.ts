@@ -81,7 +81,9 @@ export function bettiCommand(args: string[], out: (s: string) => void): number {
     writer?.record(
       bundleHeader({
         inputs: {
-          model: inp.modelFile === null ? null : bundleInputFile(inp.modelFile),
+          // FORMAT.md section 3: a bundle without a network records no model (with --correct the
+          // selection came from one; the checker does not re-derive selections).
+          model: null,
           data: bundleInputFile(inp.dataFile),
           labels: values.labels === undefined ? null : bundleInputFile(values.labels),
         },

@@ -98,6 +98,18 @@ describe('ohc betti', () => {
     }
   });
 
+  it('--correct --model: the network selects the points; the bundle still has no network and no model', () => {
+    const xor = join(import.meta.dirname, '..', '..', 'certificates', 'examples', 'xor');
+    const out = join(dir, 'xor.ohcb');
+    const r = run('--data', join(xor, 'xor_points.npy'), '--labels', join(xor, 'xor_labels.npy'), '--correct', '--model', join(xor, 'xor_overlap.pth'), '--complex', 'rips:eps2=1', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^[0-9]+ of 4 points, correctly classified; profile default\n/);
+    const header = JSON.parse(readFileSync(out, 'utf8').split('\n')[0]!) as Record<string, unknown>;
+    expect(header).toMatchObject({ network: null, layers: [], inputs: { model: null }, selection: { correct: true } });
+    const v = check(readFileSync(out));
+    expect(v.kind === 'rejected' ? `${v.rule}: ${v.reason}` : v.kind).toBe('accepted');
+  });
+
   it.each([
     [['--data', DATA], '--complex SPEC is required'],
     [['--data', DATA, '--complex', 'knn-rips:k=3'], 'eps=… is required'],
