@@ -2,10 +2,12 @@
 // ohc.ts: the command-line entry point: dispatch a verb, map errors to exit codes.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { InputError } from '../io/inputError.js';
 import { auditCommand } from './auditCommand.js';
 import { bettiCommand } from './bettiCommand.js';
 import { certifyCommand } from './certifyCommand.js';
+import { certifyInterruptibly } from './certifyInterruptibly.js';
 import { checkCommand } from './checkCommand.js';
 import { decideCommand } from './decideCommand.js';
 import { demoCommand } from './demoCommand.js';
@@ -89,4 +91,9 @@ const invokedDirectly = (() => {
     return false;
   }
 })();
-if (invokedDirectly) process.exitCode = main(process.argv.slice(2));
+if (invokedDirectly && isMainThread) {
+  const argv = process.argv.slice(2);
+  // certify runs in a worker thread so that Ctrl-C can stop it and say how to --resume
+  if (argv[0] === 'certify') void certifyInterruptibly(argv.slice(1)).then((code) => (process.exitCode = code));
+  else process.exitCode = main(argv);
+}

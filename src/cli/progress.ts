@@ -80,7 +80,8 @@ export class ProgressBar {
     this.last = t;
     const secs = (t - this.layerInfo.t0) / 1000;
     const { layer, index, count } = this.layerInfo;
-    const width = Math.max(20, (this.stream.columns ?? 80) - 1);
+    const cols = this.stream.columns;
+    const width = Math.max(20, (cols !== undefined && cols > 0 ? cols : 80) - 1);
     this.stream.write(`\r${renderProgress({ layer, index, count, done, total, rate: secs > 0 ? done / secs : 0 }, width)}\x1b[K`);
     this.shown = true;
   }

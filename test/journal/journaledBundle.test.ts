@@ -99,6 +99,10 @@ describe('runCertify: a run that fails after a checkpoint keeps the journal and 
     expect(() => runCertify({ ...xorValues, out }, { progress: new Stop({ write: () => true }, false), notice: (s) => notes.push(s) })).toThrow('stop');
     expect(notes.at(-1)).toMatch(/keeps 2 completed steps: rerun the same command with --resume/);
     expect(existsSync(journalPath(out))).toBe(true);
+    // other options (layers, profile) or no --resume: refused, the journal untouched
+    expect(() => runCertify({ ...xorValues, out, layers: '1-2', resume: true })).toThrow(/other inputs or options/);
+    expect(() => runCertify({ ...xorValues, out, profile: 'reference', resume: true })).toThrow(/other inputs or options/);
+    expect(() => runCertify({ ...xorValues, out })).toThrow(/add --resume to continue it/);
     const resumed = runCertify({ ...xorValues, out, resume: true }, { notice: (s) => notes.push(s) });
     expect(notes.at(-1)).toContain('2 of 3 layers done (last: layer 2)');
     expect(resumed.resumedLayers).toBe(2);
