@@ -31,11 +31,7 @@ export function boundary(S: Simplices, k: number, c: Chain, f: Field): Chain {
   const acc = new Map<number, bigint>();
   c.i.forEach((i, t) => {
     const s = [...S.at(k, i)];
-    for (let p = 0; p <= k; p++) {
-      const j = S.index(k - 1, s.filter((_, q) => q !== p));
-      const a = p % 2 === 0 ? (c.v[t] as bigint) : -(c.v[t] as bigint);
-      acc.set(j, (acc.get(j) ?? 0n) + a);
-    }
+    for (let p = 0, j = 0; p <= k; p++) (j = S.index(k - 1, s.filter((_, q) => q !== p))), acc.set(j, (acc.get(j) ?? 0n) + (p % 2 === 0 ? 1n : -1n) * (c.v[t] as bigint));
   });
   return toChain(acc, f);
 }
@@ -78,17 +74,10 @@ export function pairingNonsingular(cocycles: readonly Chain[], cycles: readonly 
   const pivots = new Map<number, Chain>();
   for (const w of cocycles) {
     const acc = new Map<number, bigint>();
-    w.i.forEach((s, t) => {
-      for (const [b, z] of bySimplex.get(s) ?? []) acc.set(b, (acc.get(b) ?? 0n) + (w.v[t] as bigint) * z);
-    });
+    w.i.forEach((s, t) => bySimplex.get(s)?.forEach(([b, z]) => acc.set(b, (acc.get(b) ?? 0n) + (w.v[t] as bigint) * z)));
     let r = toChain(acc, f);
-    for (;;) {
-      const lead = r.i[0];
-      if (lead === undefined) return false;
-      const p = pivots.get(lead);
-      if (p === undefined) break;
-      r = eliminate(r, p, f);
-    }
+    for (let p = pivots.get(r.i[0] ?? -1); p !== undefined; p = pivots.get(r.i[0] ?? -1)) r = eliminate(r, p, f);
+    if (r.i.length === 0) return false;
     pivots.set(r.i[0] as number, r);
   }
   return true;

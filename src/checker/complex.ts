@@ -13,12 +13,8 @@ export class Simplices {
     readonly cofacets = (k: number, s: ArrayLike<number>): number[] =>
       Array.from(this.flat[0] ?? []).filter((x) => !Array.prototype.includes.call(s, x) && this.index(k + 1, Array.from(s).concat(x).sort((a, b) => a - b)) >= 0),
   ) {}
-  count(k: number): number {
-    return (this.flat[k]?.length ?? 0) / (k + 1);
-  }
-  at(k: number, i: number): Int32Array {
-    return (this.flat[k] as Int32Array).subarray(i * (k + 1), (i + 1) * (k + 1));
-  }
+  count = (k: number): number => (this.flat[k]?.length ?? 0) / (k + 1);
+  at = (k: number, i: number): Int32Array => (this.flat[k] as Int32Array).subarray(i * (k + 1), (i + 1) * (k + 1));
   /** The index of the k-simplex s (ascending ids), or −1 (binary search). */
   index(k: number, s: ArrayLike<number>): number {
     const f = this.flat[k] as Int32Array;

@@ -12,9 +12,7 @@ export class Bits {
     this.rows = new Uint32Array(this.w * size);
     this.alive = new Uint8Array(size);
   }
-  has(u: number, v: number): boolean {
-    return (((this.rows[u * this.w + (v >>> 5)] as number) >>> (v & 31)) & 1) === 1;
-  }
+  has = (u: number, v: number): boolean => (((this.rows[u * this.w + (v >>> 5)] as number) >>> (v & 31)) & 1) === 1;
   /** Add (on) or remove the edge {u, v}, u ≠ v. */
   set(u: number, v: number, on: boolean): void {
     for (const [a, b] of [[u, v], [v, u]] as const) {
@@ -22,9 +20,7 @@ export class Bits {
       this.rows[k] = on ? (this.rows[k] as number) | (1 << (b & 31)) : (this.rows[k] as number) & ~(1 << (b & 31));
     }
   }
-  row(v: number): Uint32Array {
-    return this.rows.subarray(v * this.w, (v + 1) * this.w);
-  }
+  row = (v: number): Uint32Array => this.rows.subarray(v * this.w, (v + 1) * this.w);
 }
 
 /** The ids set in a bitset, ascending. */
@@ -43,12 +39,8 @@ function scaled(xs: readonly Point[]): { X: bigint[][]; D: bigint } {
   return { X: xs.map((x) => x.num.map((v) => v * (D / x.den))), D };
 }
 
-function dist2(a: readonly bigint[], b: readonly bigint[]): bigint {
-  let s = 0n;
-  for (let c = 0; c < a.length; c++) {
-    const t = (a[c] as bigint) - (b[c] as bigint);
-    s += t * t;
-  }
+function dist2(a: readonly bigint[], b: readonly bigint[], s = 0n): bigint {
+  for (let c = 0, t = 0n; c < a.length; c++) (t = (a[c] as bigint) - (b[c] as bigint)), (s += t * t);
   return s;
 }
 
@@ -84,8 +76,8 @@ export function knnGraph(xs: readonly Point[], k: number): { adj: number[][]; ti
   let ties = 0;
   const rows: bigint[][] = [];
   for (let i = 0; i < N; i++) {
-    const d = X.map((x, j) => (j < i ? ((rows[j] as bigint[])[i] as bigint) : dist2(X[i] as bigint[], x)));
-    rows.push(d);
+    const d = X.map((x, j) => rows[j]?.[i] ?? dist2(X[i] as bigint[], x));
+    if (N <= 4096) rows.push(d); // earlier rows give the symmetric half (memory ~N² bigints)
     const di = m === 0 ? 0n : select(d.filter((_, j) => j !== i), m);
     let [below, at] = [0, 0];
     d.forEach((v, j) => j !== i && (v < di ? below++ : v === di && at++));
@@ -108,22 +100,18 @@ export function hopGraph(size: number, alive: readonly number[], adj: readonly (
   const g = new Bits(size);
   for (const v of alive) g.alive[v] = 1;
   const T = eps.n / eps.d;
+  const far = T >= 1000n; // unreachable pairs (hop 1000) are joined: search whole components
+  const depth = T > BigInt(size) ? size : Number(T);
   const seen = new Int32Array(size).fill(-1);
-  const bfs = (s: number, depth: number, visit: (v: number) => void): void => {
+  for (const s of alive) {
     let front = [s];
     seen[s] = s;
-    for (let h = 0; h < depth && front.length > 0; h++) {
+    for (let h = 0; front.length > 0 && (h < depth || far); h++) {
       const next: number[] = [];
-      for (const u of front) for (const v of adj[u] ?? []) if (seen[v] !== s) (seen[v] = s), next.push(v), visit(v);
+      for (const u of front) for (const v of adj[u] ?? []) if (seen[v] !== s) (seen[v] = s), next.push(v), h < depth && g.set(s, v, true);
       front = next;
     }
-  };
-  for (const s of alive) bfs(s, T > BigInt(size) ? size : Number(T), (v) => g.set(s, v, true));
-  if (T >= 1000n) {
-    const comp = new Int32Array(size).fill(-1);
-    seen.fill(-1);
-    for (const s of alive) if (comp[s] === -1) (comp[s] = s), bfs(s, size, (v) => (comp[v] = s));
-    for (const u of alive) for (const v of alive) if (comp[u] !== comp[v]) g.set(u, v, true);
+    if (far) for (const v of alive) if (seen[v] !== s) g.set(s, v, true);
   }
   return g;
 }

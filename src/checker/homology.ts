@@ -63,40 +63,32 @@ function checkTarget(read: (k: number) => unknown, k: number, end: number, t: Ta
   const lim = betti.map((_, d) => m(d) + r(d) + r(d + 1));
   lim.push((ranks[K] as (typeof ranks)[number]).c.reduce((s, c) => Math.max(s, (c.i[c.i.length - 1] ?? -1) + 1), 0));
   const over = (d: number): never => reject('betti', { ...atB, dim: d }, `the reduced complex has more ${d}-simplices than m_${d} + r_${d} + r_${d + 1} = ${lim[d]}`);
-  let S: Simplices;
-  let steps = 0;
-  if (g !== null) {
-    steps = replaySteps(g, red['steps'], atR);
-    S = flagSimplices(g, K + 1, lim, over);
-  } else {
-    if (list(red['steps'], atR, 'steps').length > 0) reject('parse', atR, 'reduction steps apply to flag complexes only, not to a file complex');
-    S = fileSimplices(N, spec.kind === 'file' ? spec.simplices : [], t.cls, K + 1, atR);
-    for (let d = 0; d <= K; d++) if (S.count(d) > (lim[d] as number)) over(d);
-  }
+  if (g === null && list(red['steps'], atR, 'steps').length > 0) reject('parse', atR, 'reduction steps apply to flag complexes only, not to a file complex');
+  const steps = g === null ? 0 : replaySteps(g, red['steps'], atR);
+  const S: Simplices = g === null ? fileSimplices(N, spec.kind === 'file' ? spec.simplices : [], t.cls, K + 1, atR) : flagSimplices(g, K + 1, lim, over);
+  for (let d = 0; d <= K; d++) if (S.count(d) > (lim[d] as number)) over(d);
   const inRange = (c: Chain, d: number, at: Step, rule: 'rank' | 'cohomology', what: string): void => {
     const bad = c.i[c.i.length - 1] ?? -1;
     if (bad >= S.count(d)) reject(rule, at, `${what}: simplex index ${bad} out of range (${S.count(d)} ${d}-simplices)`);
   };
   ranks.forEach(({ at, c }, i) => {
     const lows = new Set<number>();
-    c.forEach((ch, j) => {
-      const st = { ...at, index: j };
+    c.forEach((ch, j, _, st = { ...at, index: j }) => {
       inRange(ch, i + 1, st, 'rank', `chain ${j}`);
-      const low = boundary(S, i + 1, ch, f).i.at(-1);
-      if (low === undefined) reject('rank', st, `chain ${j} has boundary zero`);
+      const low = boundary(S, i + 1, ch, f).i.at(-1) ?? reject('rank', st, `chain ${j} has boundary zero`);
       if (lows.has(low)) reject('rank', st, `chain ${j}: the low ${low} of its boundary is an earlier chain's low`);
       lows.add(low);
     });
   });
   cz.forEach(({ at, z, w }, d) => {
-    z.forEach((c, j) => {
-      inRange(c, d, { ...at, index: j }, 'cohomology', `cycle ${j}`);
-      if (d > 0 && boundary(S, d, c, f).i.length > 0) reject('cohomology', { ...at, index: j }, `cycle ${j} has a non-zero boundary`);
+    z.forEach((c, j, _, st = { ...at, index: j }) => {
+      inRange(c, d, st, 'cohomology', `cycle ${j}`);
+      if (d > 0 && boundary(S, d, c, f).i.length > 0) reject('cohomology', st, `cycle ${j} has a non-zero boundary`);
     });
-    w.forEach((c, j) => {
-      inRange(c, d, { ...at, index: j }, 'cohomology', `cocycle ${j}`);
+    w.forEach((c, j, _, st = { ...at, index: j }) => {
+      inRange(c, d, st, 'cohomology', `cocycle ${j}`);
       const tau = coboundaryWitness(S, d, c, f);
-      if (tau !== null) reject('cohomology', { ...at, index: j }, `cocycle ${j} is not a cocycle: its coboundary is non-zero on ${tau}`);
+      if (tau !== null) reject('cohomology', st, `cocycle ${j} is not a cocycle: its coboundary is non-zero on ${tau}`);
     });
     if (!pairingNonsingular(w, z, f)) reject('cohomology', at, `the ${z.length} × ${z.length} pairing matrix of cocycles and cycles is singular over ${f}`);
   });
