@@ -19,12 +19,12 @@ h3{font-size:15px;margin:16px 0 6px}
 .verdict.rejected{background:#fbe4e4;border:2px solid #c62828;color:#7f1111}
 table{border-collapse:collapse;margin:6px 0 10px;background:#fff}
 th,td{border:1px solid #ddd;padding:3px 8px;text-align:right;vertical-align:top}
-th{background:#f0f0f0}td.l,th.l{text-align:left}
+th{background:#f0f0f0}th[colspan]{text-align:center}td.l,th.l{text-align:left}
 table.kv td:first-child{text-align:left;color:#555;white-space:nowrap}table.kv td{text-align:left}
 code,.mono{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:12px;word-break:break-all}
 .charts,.scatters{display:flex;flex-wrap:wrap;gap:12px}
 figure{margin:0;background:#fff;border:1px solid #e2e2e2;border-radius:4px;padding:6px}
-figcaption{font-size:12px;color:#555;max-width:430px}
+figcaption{font-size:12px;color:#555;max-width:360px}
 .note{color:#555;font-size:13px}.warn{color:#7f1111;font-weight:600}
 svg text{font-family:system-ui,"DejaVu Sans",sans-serif}
 .panel-title,.chart-title{font-size:12px;font-weight:600;fill:#333}.tick,.legend{font-size:10px;fill:#444}
@@ -90,11 +90,10 @@ function charts(s: ReportSummary): string {
   const maxRank = s.inputDim ?? 3;
   figs.push(fig(stackedBarSvg('ranks', 'Rank profile: samples by rank of the local map', xs, s.layers.map((l) => l.rankHistogram), (c) => categoryColor(Math.max(0, maxRank - Number(c)) * 2), (c) => `rank ${c}`), 'Share of samples per rank of their region\'s local map (rank < input dimension: the network collapses directions there).'));
   const h = s.homology;
-  if (h !== null) {
+  if (h !== null && xs.length > 0) {
     for (const q of h.quotients) {
-      const dims = Math.max(0, ...s.layers.map((l) => l.betti[q as 'cone' | 'metric']?.length ?? 0));
-      const series: Series[] = Array.from({ length: dims }, (_, k) => ({ name: `b${k}`, values: s.layers.map((l) => l.betti[q as 'cone' | 'metric']?.[k] ?? null), color: SERIES_COLORS[k % SERIES_COLORS.length] as string, dashed: q === 'metric' }));
-      figs.push(fig(lineChartSvg(`betti-${q}`, `Betti numbers of the ${q} quotient per layer`, xs, series), `Certified over ${esc(h.field === 'q' ? 'Q' : 'GF(2)')}.`));
+      const series: Series[] = Array.from({ length: h.maxDim + 1 }, (_, k) => ({ name: `b${k}`, values: s.layers.map((l) => l.betti[q as 'cone' | 'metric']?.[k] ?? null), color: SERIES_COLORS[k % SERIES_COLORS.length] as string }));
+      figs.push(fig(lineChartSvg(`betti-${q}`, `Betti numbers of the ${q} quotient per layer`, xs, series), `Certified over ${h.field === 'q' ? 'Q' : 'GF(2)'}; the complex itself (layer 0): ${fmtBetti(h.base ?? undefined)}.`));
     }
   }
   return `<div class="charts">${figs.join('\n')}</div>`;
@@ -103,13 +102,22 @@ function charts(s: ReportSummary): string {
 function homologySection(s: ReportSummary): string {
   const h = s.homology;
   if (h === null) {
-    return `<p id="no-homology">${s.verdict === 'VERIFIED' ? 'No homology was certified in this bundle (run <code>ohc certify … --complex SPEC</code> to add Betti numbers).' : 'No homology is shown: the bundle is not verified.'}</p>`;
+    return `<p id="no-homology">${s.verdict === 'VERIFIED' ? 'No homology was certified in this bundle (run <code>ohc certify … --complex SPEC</code> or <code>ohc betti … --out</code> to certify Betti numbers).' : 'No homology is shown: the bundle is not verified.'}</p>`;
   }
-  const spec = Object.entries(h.complex).filter(([k]) => k !== 'simplices').map(([k, v]) => `${k}=${String(v)}`).join(', ');
-  const rows = [`<tr data-layer="0"><td>0 (the complex itself)</td><td class="betti" data-quotient="none" colspan="${Math.max(1, h.quotients.length)}">${fmtBetti(h.base ?? undefined)}</td></tr>`];
-  for (const l of s.layers) rows.push(`<tr data-layer="${l.layer}"><td>${l.layer}</td>${h.quotients.map((q) => `<td class="betti" data-quotient="${esc(q)}">${fmtBetti(l.betti[q as 'cone' | 'metric'])}</td>`).join('')}</tr>`);
-  return `<p>Complex <code>${esc(spec)}</code> on the samples, field ${h.field === 'q' ? 'Q' : 'GF(2)'}, Betti numbers b<sub>0</sub>…b<sub>${h.maxDim}</sub>${h.tieChoices > 0 ? `; ${h.tieChoices} neighbour choices decided by the tie rule` : ''}.</p>
-<table id="betti-table"><thead><tr><th class="l">layer</th>${h.quotients.map((q) => `<th>${esc(q)} quotient</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  // column groups: one per quotient (the complex itself, layer 0, sits in the first group)
+  const groups = h.quotients.length > 0 ? h.quotients : ['none'];
+  const layersOf = [...new Set(h.targets.map((t) => t.layer))].sort((a, b) => a - b);
+  const rows = layersOf.map((l) => {
+    const cells = groups.map((q, gi) => {
+      const t = h.targets.find((x) => x.layer === l && x.quotient === (l === 0 ? (gi === 0 ? 'none' : '') : q));
+      if (t === undefined) return `<td colspan="3" class="na">${l === 0 ? '' : '–'}</td>`;
+      return `<td class="betti" data-quotient="${esc(t.quotient)}">${fmtBetti(t.betti)}</td><td>${t.steps}</td><td class="l mono">${esc(t.simplices.join(' '))}</td>`;
+    });
+    return `<tr data-layer="${l}"><td>${l === 0 ? '0: the complex' : l}</td>${cells.join('')}</tr>`;
+  });
+  return `<p>Complex <code>${esc(h.complex)}</code> on the samples, field ${h.field === 'q' ? 'Q' : 'GF(2)'}, Betti numbers b<sub>0</sub>…b<sub>${h.maxDim}</sub>, as the checker verified them${h.tieChoices > 0 ? `; ${h.tieChoices} neighbour choices decided by the tie rule` : ''}.</p>
+<table id="betti-table"><thead><tr><th rowspan="2">layer</th>${groups.map((q) => `<th colspan="3">${q === 'none' ? 'the complex' : `${esc(q)} quotient`}</th>`).join('')}</tr>
+<tr>${groups.map(() => '<th>Betti b<sub>0</sub> b<sub>1</sub> …</th><th>collapse steps</th><th class="l">simplices per dim after collapse</th>').join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
 
 function scatterSection(s: ReportSummary, d: ReportData): string {

@@ -74,7 +74,8 @@ export interface ReportSummary {
   widths: number[];
   certifiedLayers: number[];
   layers: LayerSummary[];
-  homology: { complex: Record<string, unknown>; field: string; maxDim: number; quotients: string[]; tieChoices: number; base: number[] | null } | null;
+  /** The certified homology (Betti numbers as the checker established them), or null. */
+  homology: { complex: string; field: string; maxDim: number; quotients: string[]; tieChoices: number; base: number[] | null; targets: BettiTarget[] } | null;
   /** Null unless the profile is `reference` and the bundle is verified. */
   floatDisagreements: FloatSummary | null;
   /** Differences between the report's own recomputation and the checker's counts (empty when all agree). */
@@ -96,8 +97,27 @@ export interface ReportData {
 
 /** The trusted checker's verdict on the bundle, as `ohc check --json` prints it (`verdict`). */
 export type ReportVerdict =
-  | { readonly kind: 'accepted'; readonly layers: readonly LayerStats[] }
+  | { readonly kind: 'accepted'; readonly layers: readonly LayerStats[]; readonly homology?: CheckedHomology | null }
   | { readonly kind: 'rejected'; readonly rule: string; readonly step: Readonly<Record<string, number | string>>; readonly reason: string };
+
+/** What the checker established about homology records (its `homology` stats): Betti numbers per target. */
+export interface CheckedHomology {
+  readonly spec: string;
+  readonly field: string;
+  readonly maxDim: number;
+  readonly tieChoices: number;
+  readonly targets: readonly { readonly layer: number; readonly quotient: string; readonly betti: readonly number[]; readonly steps: number; readonly simplices: readonly number[] }[];
+}
+
+/** One certified Betti target in the summary. */
+export interface BettiTarget {
+  layer: number;
+  quotient: string;
+  betti: number[];
+  /** Certified collapse steps, and simplices per dimension of the reduced complex. */
+  steps: number;
+  simplices: number[];
+}
 
 /** Options of `buildReport`. */
 export interface BuildOptions {
@@ -149,7 +169,7 @@ export function buildReport(bytes: Uint8Array, opts: BuildOptions): ReportData {
       v.kind === 'rejected'
         ? { kind: 'rejected', rule: v.rule, step: { ...v.step }, reason: v.reason }
         : ok
-          ? { kind: 'accepted', layers: v.layers }
+          ? { kind: 'accepted', layers: v.layers, homology: (v as { homology?: CheckedHomology | null }).homology ?? null }
           : { kind: 'rejected', rule: 'parse', step: { line: 0 }, reason: 'the verdict was not minted by the checker' };
   } else {
     verdict = opts.verdict;
@@ -163,7 +183,9 @@ export function buildReport(bytes: Uint8Array, opts: BuildOptions): ReportData {
   const stats = verdict.kind === 'accepted' && ok ? verdict.layers : [];
   const rules = profileRules(h.profile);
   const hasBits = net === null ? [] : net.layers.map((_, i) => layerHasBits(net, i + 1, rules));
-  const bettiOf = (l: number, q: string): number[] | undefined => (ok ? view.betti.find((b) => b.layer === l && b.quotient === q)?.betti.slice() : undefined);
+  // Betti numbers only as the checker established them (its verdict), never from the records alone
+  const hom = verdict.kind === 'accepted' && ok ? (verdict.homology ?? null) : null;
+  const bettiOf = (l: number, q: string): number[] | undefined => hom?.targets.find((b) => b.layer === l && b.quotient === q)?.betti.slice();
   const reference = h.profile === 'reference';
   const exactUf = new UnionFind(h.points.length);
   const floatUf = new UnionFind(h.points.length);
@@ -246,7 +268,18 @@ export function buildReport(bytes: Uint8Array, opts: BuildOptions): ReportData {
     widths,
     certifiedLayers: [...h.layers],
     layers,
-    homology: ok && c !== null ? { complex: c.spec, field: c.field, maxDim: c.maxDim, quotients: [...c.quotients], tieChoices: c.tieChoices, base: bettiOf(0, 'none') ?? null } : null,
+    homology:
+      hom === null
+        ? null
+        : {
+            complex: hom.spec,
+            field: hom.field,
+            maxDim: hom.maxDim,
+            quotients: [...(c?.quotients ?? [...new Set(hom.targets.filter((t) => t.layer > 0).map((t) => t.quotient))])],
+            tieChoices: hom.tieChoices,
+            base: bettiOf(0, 'none') ?? null,
+            targets: hom.targets.map((t) => ({ layer: t.layer, quotient: t.quotient, betti: [...t.betti], steps: t.steps, simplices: [...t.simplices] })),
+          },
     floatDisagreements: ok && reference ? { simulated: [...FLOAT_RULES_SIMULATED], notSimulated: [...FLOAT_RULES_NOT_SIMULATED], layers: floatLayers, items } : null,
     consistency,
   };

@@ -1,4 +1,5 @@
 // reportData.test.ts: the report's summary on the golden bundles, a rejected bundle and reference-profile runs.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/ohc.js';
 import { buildReport } from '../../src/report/reportData.js';
 import { summaryCsv } from '../../src/report/summaryCsv.js';
+import { withHomology } from './withHomology.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const GOLDEN = join(ROOT, 'certificates', 'golden');
@@ -52,6 +54,31 @@ describe('buildReport: summary of a verified bundle', () => {
     expect(csv).toHaveLength(4);
     expect(csv[0]).toBe('verdict,profile,layer,regions,decisions,pruned,yes,gluings,classes,glued_points,boundary_points,rank_histogram,betti_cone,betti_metric');
     expect(csv[2]?.split(',').slice(0, 4)).toEqual(['VERIFIED', 'default', '2', '17']);
+  });
+});
+
+describe('buildReport: homology records', () => {
+  it('Betti numbers come from the checker\'s verdict: per layer and quotient, the complex itself as layer 0', () => {
+    const bytes = withHomology(readFileSync(join(GOLDEN, 'xor-overlap.ohcb')), 'knn-rips:k=2,eps=1', ['cone', 'metric']);
+    const s = buildReport(bytes, { bundlePath: 'xor+homology' }).summary;
+    expect(s.verdict).toBe('VERIFIED');
+    expect(s.homology).toMatchObject({ complex: 'knn-rips k=2 eps=1', field: 'gf2', maxDim: 1, quotients: ['cone', 'metric'], base: [1, 0] });
+    expect(s.layers.map((l) => l.betti)).toEqual([{ cone: [1, 0], metric: [1, 0] }, { cone: [1, 1], metric: [1, 0] }, { cone: [1, 2], metric: [1, 0] }]);
+    expect(summaryCsv(s).split('\n')[3]?.endsWith(',1 2,1 0')).toBe(true);
+  });
+
+  it('a claimed Betti number the checker refutes is not shown', () => {
+    const good = withHomology(readFileSync(join(GOLDEN, 'xor-overlap.ohcb')), 'knn-rips:k=2,eps=1', ['cone']).toString('utf8');
+    const lines = good.trimEnd().split('\n').slice(0, -1);
+    const k = lines.findIndex((l) => l.includes('"t":"betti"') && l.includes('"layer":3'));
+    lines[k] = (lines[k] as string).replace('"betti":[1,2]', '"betti":[1,3]');
+    const body = `${lines.join('\n')}\n`;
+    const forged = `${body}${JSON.stringify({ t: 'end', records: lines.length, sha256: createHash('sha256').update(body).digest('hex') })}\n`;
+    const s = buildReport(Buffer.from(forged), { bundlePath: 'forged' }).summary;
+    expect(s.verdict).toBe('REJECTED');
+    expect(s.rejection?.rule).toBe('betti');
+    expect(s.homology).toBeNull();
+    expect(s.layers.every((l) => Object.keys(l.betti).length === 0)).toBe(true);
   });
 });
 

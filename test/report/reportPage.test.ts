@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/ohc.js';
 import type { ReportSummary } from '../../src/report/reportData.js';
 import { findChromium, pngSize, renderInChromium } from './chromium.js';
+import { withHomology } from './withHomology.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const GOLDEN = join(ROOT, 'certificates', 'golden');
@@ -93,10 +94,18 @@ describe('ohc report: errors and rejected bundles', () => {
     expect([s.verdict, s.rejection?.rule, s.inputsChecked]).toEqual(['REJECTED', 'header', false]);
   });
 
-  it('a forged class: REJECTED (exit 1), report written', () => {
+  it('a forged class: REJECTED (exit 1); the page names the rule, warns, shows regions only (no class panel, no homology)', () => {
     const r = run('report', join(GOLDEN, 'bad-forged-class.ohcb'), '--out', badDir);
     expect(r.code).toBe(1);
     expect(r.out).toContain('REJECTED by rule classes');
+    const html = readFileSync(join(badDir, 'index.html'), 'utf8');
+    expect(html).toMatch(/<div id="verdict" class="verdict rejected"><span class="status">REJECTED<\/span>/);
+    expect(html).toContain('<b id="rejected-rule">classes</b>');
+    expect(html).toContain('Nothing in this bundle is certified.');
+    expect(html).not.toContain('>VERIFIED<');
+    expect(count(html, /<svg class="scatter"/g)).toBe(3);
+    expect(count(html, /<g class="panel"/g)).toBe(3);
+    expect(html).toContain('No homology is shown: the bundle is not verified.');
   });
 });
 
@@ -124,14 +133,20 @@ describe.skipIf(CHROMIUM === null && !REQUIRE_TOOLS)('the report in headless Chr
     expect((png as Buffer).length).toBeGreaterThan(50_000);
   });
 
-  it('a rejected bundle: REJECTED with the rule, a warning, regions only (no class panel)', () => {
-    const { dom } = renderInChromium(CHROMIUM as string, join(badDir, 'index.html'));
-    expect(dom).toMatch(/<div id="verdict" class="verdict rejected"><span class="status">REJECTED<\/span>/);
-    expect(dom).toContain('<b id="rejected-rule">classes</b>');
-    expect(dom).toContain('Nothing in this bundle is certified.');
-    expect(dom).not.toContain('>VERIFIED<');
-    expect(count(dom, /<svg class="scatter"/g)).toBe(3);
-    expect(count(dom, /<g class="panel"/g)).toBe(3);
-    expect(dom).toContain('No homology is shown: the bundle is not verified.');
+  it('XOR overlap net with certified homology (knn-rips k=2, eps=1): Betti numbers per layer and quotient, where cone and metric differ', () => {
+    const dir = join(tmp, 'xor-homology');
+    const bundle = join(tmp, 'xor-homology.ohcb');
+    writeFileSync(bundle, withHomology(readFileSync(join(GOLDEN, 'xor-overlap.ohcb')), 'knn-rips:k=2,eps=1', ['cone', 'metric']));
+    expect(run('report', bundle, '--out', dir).code).toBe(0);
+    const { dom } = renderInChromium(CHROMIUM as string, join(dir, 'index.html'), { width: 1280, height: 1200 });
+    expect(dom).toContain('class="status">VERIFIED<');
+    const cell = (l: number, q: string): string | undefined => new RegExp(`<tr data-layer="${l}">.*?<td class="betti" data-quotient="${q}">([^<]*)</td>`).exec(/<table id="layer-table">[\s\S]*?<\/table>/.exec(dom)?.[0] ?? '')?.[1];
+    expect([1, 2, 3].map((l) => cell(l, 'cone'))).toEqual(['1 0', '1 1', '1 2']);
+    expect([1, 2, 3].map((l) => cell(l, 'metric'))).toEqual(['1 0', '1 0', '1 0']);
+    const betti = /<table id="betti-table">[\s\S]*?<\/table>/.exec(dom)?.[0] ?? '';
+    expect(count(betti, /<tr data-layer=/g)).toBe(4);
+    expect(betti).toMatch(/<tr data-layer="0"><td>0: the complex<\/td><td class="betti" data-quotient="none">1 0<\/td>/);
+    expect(count(dom, /<svg class="chart" data-chart="betti-(cone|metric)"/g)).toBe(2);
+    expect(dom).not.toContain('id="no-homology"');
   });
 });
