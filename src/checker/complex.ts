@@ -39,7 +39,7 @@ export class Simplices {
  */
 export function flagSimplices(g: Bits, top: number, lim: readonly number[], over: (k: number) => never): Simplices {
   const out: number[][] = Array.from({ length: top + 1 }, () => []);
-  const cand = Array.from({ length: top + 1 }, () => new Uint32Array(g.w));
+  const cand = Array.from({ length: Math.min(top, g.size) + 1 }, () => new Uint32Array(g.w)); // a clique has ≤ size vertices
   const stack: number[] = [];
   const visit = (x: number, k: number): void => {
     stack.push(x);
