@@ -144,6 +144,9 @@ describe('homology records: single mutations rejected by rule', () => {
     expect(mut(oct, (rs) => ((at(rs, 'complex')['spec'] as Rec)['k'] = 4))).not.toBe('accepted');
     expect(mut(oct, (rs) => (at(rs, 'complex')['quotients'] = ['metric']))).toBe('accepted');
     expect(mut(oct, (rs) => ((rs[0] as Rec)['layers'] = [1]))).toBe('header');
+    expect(mut(oct, (rs) => (((rs[0] as Rec)['inputs'] as Rec)['model'] = { path: 'm.pth', sha256: '0'.repeat(64) }))).toBe('header');
+    expect(mut(oct, (rs) => (at(rs, 'complex')['spec'] = { kind: 'rips', eps2: '5' }))).toBe('edge-collapse'); // another graph: the steps fail
+    expect(mut(oct, (rs) => (at(rs, 'complex')['spec'] = { kind: 'rips', eps2: '5' }) && (at(rs, 'complex')['quotients'] = ['metric']))).toBe('complex');
     expect(mut(oct, (rs) => rs.splice(1))).toBe('parse');
     expect(mut(oct, (rs) => rs.pop())).toBe('parse');
     const xor = xorBundle('gf2');
