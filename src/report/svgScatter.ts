@@ -11,7 +11,7 @@ export interface ScatterPanel {
   readonly labels?: readonly string[];
 }
 
-const PANEL = 210;
+const PANEL = 172;
 const PAD = 8;
 const TITLE = 18;
 
