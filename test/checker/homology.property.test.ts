@@ -41,17 +41,18 @@ describe('the checker accepts the records of src/homology', () => {
       fcOptions(60),
     );
   });
-  it('cone and metric quotients by the classes of random networks', () => {
+  it('cone and metric quotients by the classes of random networks (knn-rips, rips, file complexes)', () => {
+    const arb = netAndPointsArb(2).chain((np) => fc.record({ np: fc.constant(np), spec: specArb(np.points.length), field: fc.constantFrom('gf2' as const, 'q' as const), maxDim: fc.integer({ min: 0, max: 2 }) }));
     fc.assert(
-      fc.property(netAndPointsArb(2), fc.integer({ min: 1, max: 5 }), fc.constantFrom(r(1), r(2), r(5, 2)), fc.constantFrom('gf2' as const, 'q' as const), ({ net, points }, k, eps, field) => {
+      fc.property(arb, ({ np: { net, points }, spec, field, maxDim }) => {
         const rs = JSON.parse(JSON.stringify(bundleRecords(net, points))) as Rec[];
         const header = rs[0] as { points: string[][] };
         const exact = header.points.map((p) => p.map((x) => Rat.parse(x)));
         const layers: LayerClasses[] = rs.filter((x) => x['t'] === 'classes').map((x) => ({ layer: x['layer'] as number, classes: x['classes'] as number[][] }));
-        const { records } = homologyRecords(exact, { kind: 'knn-rips', k, eps }, field, 1, ['cone', 'metric'], layers);
+        const { records } = homologyRecords(exact, spec, field, maxDim, spec.kind === 'knn-rips' ? ['cone', 'metric'] : ['cone'], layers);
         expect(verdict(check(withEnd([...rs, ...(records as Rec[])])))).toBe('accepted');
       }),
-      fcOptions(40),
+      fcOptions(80), // about one network in ten has classes
     );
   });
   it('single mutations of a step, a chain, a cycle or tieChoices are rejected or change nothing certified', () => {
