@@ -45,6 +45,16 @@ describe('computeBetti on known complexes', () => {
     expect(betti({ kind: 'explicit', size: 0, simplices: [] }, 'gf2', 1)).toEqual([0, 0]);
     expect(betti({ kind: 'explicit', size: 5, simplices: [[0], [3], [4]] }, 'q', 1)).toEqual([3, 0]);
     expect(betti({ kind: 'flag', graph: graphOf(3, []) }, 'gf2', 2)).toEqual([3, 0, 0]);
+    expect(betti({ kind: 'flag', graph: graphOf(0, []) }, 'q', 1)).toEqual([0, 0]);
+  });
+  it('high dimensions: a 9-vertex simplex boundary is S^7, the 6-clique (flag) a point', () => {
+    const facets = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((v) => [0, 1, 2, 3, 4, 5, 6, 7, 8].filter((x) => x !== v));
+    expect(betti(explicit(facets), 'gf2', 7)).toEqual([1, 0, 0, 0, 0, 0, 0, 1]);
+    expect(betti(explicit(facets), 'q', 2)).toEqual([1, 0, 0]);
+    const k6: [number, number][] = [];
+    for (let u = 0; u < 6; u++) for (let v = u + 1; v < 6; v++) k6.push([u, v]);
+    expect(betti({ kind: 'flag', graph: graphOf(6, k6) }, 'q', 6)).toEqual([1, 0, 0, 0, 0, 0, 0]);
+    expect(() => computeBetti({ kind: 'flag', graph: graphOf(2, []) }, 'gf2', -1, T)).toThrow(RangeError);
   });
   it('records carry the target and the collapse leaves the caller graph alone', () => {
     const g = octahedronGraph();
