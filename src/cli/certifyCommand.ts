@@ -218,6 +218,10 @@ export function runCertify(values: CertifyValues, rep: CertifyReporting = {}): C
   };
   let phase: { rows: CertifyLayerJson[]; seconds: number[] };
   try {
+    // The phases, in bundle order. A later phase (e.g. the homology records of FORMAT.md section 3)
+    // goes after this one: it writes through ctx.record, checkpoints its own steps (keys not
+    // starting with 'layer '), skips those found in ctx.resumed, and adds its options to the
+    // fingerprint above so that a journal made with other options is refused.
     phase = layersPhase(ctx, layers, sensitivity);
     jb.finish();
     progress.clear();
