@@ -1,6 +1,6 @@
 // builtCli.ts: the compiled CLI (dist/src/cli/ohc.js) for tests that spawn it; rebuilt when older than the sources.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -22,13 +22,32 @@ function newestSource(dir: string): number {
  */
 export function builtOhc(): string {
   const ohc = join(root, 'dist', 'src', 'cli', 'ohc.js');
-  if (!existsSync(ohc) || statSync(ohc).mtimeMs < newestSource(join(root, 'src'))) {
+  const stale = (): boolean => !existsSync(ohc) || statSync(ohc).mtimeMs < newestSource(join(root, 'src'));
+  if (!stale()) return ohc;
+  // test files run in parallel: one builds, the others wait for it and look again
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  const lock = join(root, 'dist', '.test-build.lock');
+  for (;;) {
     try {
-      execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: root, stdio: 'pipe' });
+      mkdirSync(lock);
+      break;
     } catch {
-      /* type errors elsewhere still emit */
+      const st = statSync(lock, { throwIfNoEntry: false });
+      if (st !== undefined && Date.now() - st.mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true }); // left by a killed run
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
     }
-    if (!existsSync(ohc)) throw new Error('dist/src/cli/ohc.js was not built');
   }
+  try {
+    if (stale()) {
+      try {
+        execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: root, stdio: 'pipe' });
+      } catch {
+        /* type errors elsewhere still emit */
+      }
+    }
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+  if (!existsSync(ohc)) throw new Error('dist/src/cli/ohc.js was not built');
   return ohc;
 }
