@@ -1,8 +1,8 @@
 // floatRules.ts: the paper's two float membership checks (method.md section 6, items 1-2), simulated on our certified witnesses.
-import type { Rat } from '../checker/rational.js';
+import { Rat } from '../checker/rational.js';
 import type { Network } from '../net/network.js';
 import type { Region } from '../net/regions.js';
-import { intDot, scaledVecFromRats } from '../net/scaled.js';
+import { intDot } from '../net/scaled.js';
 import { ratToFloat64 } from '../numbers/ratToFloat64.js';
 import type { YesDecision } from './yesDecisions.js';
 
@@ -123,13 +123,14 @@ export function floatDisagreements(layer: number, net: Network, regions: readonl
     if (d.pruned) continue;
     const reg = regions[d.n] as Region;
     // exact: rows on which z lies (a·z = β)
-    const zs = scaledVecFromRats(d.z);
+    const zs = d.z;
     let tight = 0;
     reg.ineqA.forEach((a, r) => {
       if (a.some((v) => v !== 0n) && intDot(a, zs.num) === (reg.ineqB[r] as bigint) * zs.den) tight++;
     });
     const base = { layer, sample: d.j, region: d.n, exactRule: d.rule, tightRows: tight };
-    const z64 = d.z.map(ratToFloat64);
+    const zr = d.z.num.map((v) => Rat.of(v, d.z.den));
+    const z64 = zr.map(ratToFloat64);
     let facet: string | undefined;
     rows64(d.n).forEach((row, r) => {
       if (facet !== undefined) return;
@@ -140,7 +141,7 @@ export function floatDisagreements(layer: number, net: Network, regions: readonl
     if (facet !== undefined) out.push({ ...base, floatRule: 'facet', detail: facet });
     const K = regionOf[d.j] as number;
     const y = apply32(map32(K), (points[d.j] ?? []).map((v) => f32(ratToFloat64(v))));
-    const t = apply32(map32(d.n), d.z.map((v) => f32(ratToFloat64(v))));
+    const t = apply32(map32(d.n), zr.map((v) => f32(ratToFloat64(v))));
     const bad = t.findIndex((v, i) => !(f32(Math.abs(f32(v - (y[i] as number)))) <= f32(1e-5 * Math.abs(y[i] as number))));
     if (bad >= 0) out.push({ ...base, floatRule: 'allclose', detail: `coordinate ${bad}: Φ_n(z) = ${fmt(t[bad] as number)}, y = ${fmt(y[bad] as number)} in float32` });
   }

@@ -8,7 +8,7 @@ import { UnionFind } from '../overlap/unionFind.js';
 import { ratToFloat64 } from '../numbers/ratToFloat64.js';
 import { FLOAT_RULES_NOT_SIMULATED, FLOAT_RULES_SIMULATED, type FloatDisagreement, floatDisagreements } from './floatRules.js';
 import { type BundleView, readBundle } from './readBundle.js';
-import { type YesDecision, yesDecisions } from './yesDecisions.js';
+import { type IntPoint, type YesDecision, yesDecisions } from './yesDecisions.js';
 
 /** One row of the per-layer table (and of summary.csv). Counts the checker did not establish are null. */
 export interface LayerSummary {
@@ -287,9 +287,6 @@ export function buildReport(bytes: Uint8Array, opts: BuildOptions): ReportData {
 }
 
 /** True when z lies exactly on some non-zero row a·x ≤ β. */
-function tightAny(A: readonly (readonly bigint[])[], b: readonly bigint[], z: readonly Rat[]): boolean {
-  let den = 1n;
-  for (const v of z) den = den % v.d === 0n ? den : den * v.d;
-  const num = z.map((v) => v.n * (den / v.d));
-  return A.some((a, r) => a.some((v) => v !== 0n) && a.reduce((s, v, c) => s + v * (num[c] as bigint), 0n) === (b[r] as bigint) * den);
+function tightAny(A: readonly (readonly bigint[])[], b: readonly bigint[], z: IntPoint): boolean {
+  return A.some((a, r) => a.some((v) => v !== 0n) && a.reduce((s, v, c) => s + v * (z.num[c] as bigint), 0n) === (b[r] as bigint) * z.den);
 }

@@ -2,7 +2,7 @@
 import { Rat } from '../checker/rational.js';
 import type { LayerAnalysis, Region } from '../net/regions.js';
 import { comparedRegionPairs } from '../overlap/sensitivityPrune.js';
-import { scaledVecKey } from '../net/scaled.js';
+import { intDot, scaledVecFromRats, scaledVecKey } from '../net/scaled.js';
 import type { LayerRecordsView } from './readBundle.js';
 
 /** One decision Q(j, n) = yes with the point z ∈ G_n, z ≠ x_j, Φ_n(z) = Φ(x_j) that proves it. */
@@ -11,32 +11,57 @@ export interface YesDecision {
   readonly n: number;
   /** The rule that settles it: a `witness` record, `same` (record or implicit), or a region's `segment`. */
   readonly rule: 'witness' | 'same' | 'segment';
-  readonly z: readonly Rat[];
+  /** The witness `num[c] / den` (den > 0, not necessarily in lowest terms). */
+  readonly z: IntPoint;
   /** True when the sensitivity prune skips the region pair (the checker counts the decision but glues nothing by it). */
   readonly pruned: boolean;
 }
 
-const ratPoint = (p: { num: readonly bigint[]; den: bigint }): Rat[] => p.num.map((v) => Rat.of(v, p.den));
-const eqPts = (a: readonly Rat[], b: readonly Rat[]): boolean => a.every((v, i) => v.eq(b[i] as Rat));
+/** A point `num[c] / den`, den > 0. */
+export type IntPoint = { readonly num: readonly bigint[]; readonly den: bigint };
 
-/** Φ_n(z) = (M z + c) / den exactly. */
-export function mapOf(reg: Region, z: readonly Rat[]): Rat[] {
-  const den = Rat.int(reg.map.den);
-  return reg.map.M.map((row, i) => row.reduce((s, v, k) => (v === 0n ? s : s.add(Rat.int(v).mul(z[k] as Rat))), Rat.int(reg.map.c[i] as bigint)).div(den));
+const samePoint = (a: IntPoint, b: IntPoint): boolean => a.num.every((v, c) => v * b.den === (b.num[c] as bigint) * a.den);
+
+/** A segment certificate prepared for many samples: images Φ_n(lo) = A / D and Φ_n(hi) = B / D over one denominator D. */
+interface PreparedSegment {
+  readonly lo: IntPoint;
+  readonly hi: IntPoint;
+  readonly A: readonly bigint[];
+  readonly dir: readonly bigint[];
+  readonly D: bigint;
+  /** A coordinate where the images differ, or −1. */
+  readonly k: number;
 }
 
-/** The point of a segment certificate that maps to y, other than x (FORMAT rule `segment`), or undefined. */
-function segmentPoint(lo: readonly Rat[], hi: readonly Rat[], a: readonly Rat[], b: readonly Rat[], y: readonly Rat[], x: readonly Rat[]): Rat[] | undefined {
-  const k = a.findIndex((v, i) => !v.eq(b[i] as Rat));
-  if (k < 0) {
-    if (!eqPts(a, y)) return undefined;
-    return !eqPts(lo, x) ? [...lo] : !eqPts(hi, x) ? [...hi] : undefined;
+function prepareSegment(reg: Region, lo: IntPoint, hi: IntPoint): PreparedSegment {
+  const img = (p: IntPoint): bigint[] => reg.map.M.map((row, i) => intDot(row, p.num) + (reg.map.c[i] as bigint) * p.den);
+  const a = img(lo);
+  const b = img(hi);
+  // Φ(lo) = a / (den·lo.den), Φ(hi) = b / (den·hi.den); bring both over D = den·lo.den·hi.den
+  const A = a.map((v) => v * hi.den);
+  const B = b.map((v) => v * lo.den);
+  const dir = B.map((v, i) => v - (A[i] as bigint));
+  return { lo, hi, A, dir, D: reg.map.den * lo.den * hi.den, k: dir.findIndex((v) => v !== 0n) };
+}
+
+/** The point of a segment certificate that maps to y = yn / yd, other than x (FORMAT rule `segment`), or undefined. */
+function segmentPoint(s: PreparedSegment, yn: readonly bigint[], yd: bigint, x: IntPoint): IntPoint | undefined {
+  const m = s.A.length;
+  if (s.k < 0) {
+    for (let i = 0; i < m; i++) if ((yn[i] as bigint) * s.D !== (s.A[i] as bigint) * yd) return undefined;
+    return !samePoint(s.lo, x) ? s.lo : !samePoint(s.hi, x) ? s.hi : undefined;
   }
-  const t = (y[k] as Rat).sub(a[k] as Rat).div((b[k] as Rat).sub(a[k] as Rat));
-  if (t.sign() < 0 || t.cmp(Rat.ONE) > 0) return undefined;
-  if (!a.every((v, i) => v.add(t.mul((b[i] as Rat).sub(v))).eq(y[i] as Rat))) return undefined;
-  const z = lo.map((v, i) => v.add(t.mul((hi[i] as Rat).sub(v))));
-  return eqPts(z, x) ? undefined : z;
+  const dk = s.dir[s.k] as bigint;
+  const tn = (yn[s.k] as bigint) * s.D - (s.A[s.k] as bigint) * yd;
+  for (let i = 0; i < m; i++) if (((yn[i] as bigint) * s.D - (s.A[i] as bigint) * yd) * dk !== tn * (s.dir[i] as bigint)) return undefined;
+  // θ = tn / td in [0, 1]; z = lo + θ (hi − lo) = (lo·hi.den·td + tn·(hi·lo.den − lo·hi.den)) / (lo.den·hi.den·td)
+  let t = tn;
+  let td = dk * yd;
+  if (td < 0n) [t, td] = [-t, -td];
+  if (t < 0n || t > td) return undefined;
+  const { lo, hi } = s;
+  const z = { num: lo.num.map((l, c) => l * hi.den * td + t * ((hi.num[c] as bigint) * lo.den - l * hi.den)), den: lo.den * hi.den * td };
+  return samePoint(z, x) ? undefined : z;
 }
 
 /**
@@ -51,6 +76,7 @@ function segmentPoint(lo: readonly Rat[], hi: readonly Rat[], a: readonly Rat[],
  */
 export function yesDecisions(layer: LayerAnalysis, recs: LayerRecordsView, points: readonly (readonly Rat[])[], sensitivity: Rat | null, box: bigint | null): YesDecision[] {
   const R = layer.regions.length;
+  const xs = points.map((p) => scaledVecFromRats(p));
   const compare = sensitivity === null ? () => true : comparedRegionPairs(layer, sensitivity);
   const B = box === null ? null : Rat.int(box);
   const inBox = (k: number): boolean => B === null || (points[k] ?? []).every((v) => v.cmp(B) <= 0 && v.neg().cmp(B) <= 0);
@@ -62,7 +88,6 @@ export function yesDecisions(layer: LayerAnalysis, recs: LayerRecordsView, point
     if (list === undefined) byImage.set(key, [j]);
     else list.push(j);
   });
-  const imgs = layer.images.map((y) => y.num.map((v) => Rat.of(v, y.den)));
   const out: YesDecision[] = [];
   for (let n = 0; n < R; n++) {
     const reg = layer.regions[n] as Region;
@@ -70,14 +95,10 @@ export function yesDecisions(layer: LayerAnalysis, recs: LayerRecordsView, point
     const explicit = new Map<number, YesDecision | null>();
     for (const y of rec?.yes ?? []) {
       const pruned = !compare(layer.regionOf[y.j] as number, n);
-      explicit.set(y.j, 'same' in y ? { j: y.j, n, rule: 'same', z: points[y.same] ?? [], pruned } : { j: y.j, n, rule: 'witness', z: ratPoint(y.point), pruned });
+      explicit.set(y.j, 'same' in y ? { j: y.j, n, rule: 'same', z: xs[y.same] as IntPoint, pruned } : { j: y.j, n, rule: 'witness', z: y.point, pruned });
     }
     for (const j of rec?.noOrPinned ?? []) explicit.set(j, null);
-    const segs = (rec?.segments ?? []).map((s) => {
-      const lo = ratPoint(s.lo);
-      const hi = ratPoint(s.hi);
-      return { lo, hi, a: mapOf(reg, lo), b: mapOf(reg, hi) };
-    });
+    const segs = (rec?.segments ?? []).map((s) => prepareSegment(reg, s.lo, s.hi));
     for (let j = 0; j < points.length; j++) {
       const K = layer.regionOf[j] as number;
       if (K === n) continue;
@@ -89,12 +110,13 @@ export function yesDecisions(layer: LayerAnalysis, recs: LayerRecordsView, point
       const pruned = !compare(K, n);
       const same = (byImage.get(keys[j] as string) ?? []).find((k) => layer.regionOf[k] === n && inBox(k));
       if (same !== undefined) {
-        out.push({ j, n, rule: 'same', z: points[same] ?? [], pruned });
+        out.push({ j, n, rule: 'same', z: xs[same] as IntPoint, pruned });
         continue;
       }
       if (pruned) continue;
       for (const s of segs) {
-        const z = segmentPoint(s.lo, s.hi, s.a, s.b, imgs[j] as Rat[], points[j] ?? []);
+        const y = layer.images[j] as LayerAnalysis['images'][number];
+        const z = segmentPoint(s, y.num, y.den, xs[j] as IntPoint);
         if (z !== undefined) {
           out.push({ j, n, rule: 'segment', z, pruned });
           break;
