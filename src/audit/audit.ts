@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCertify } from '../cli/certifyCommand.js';
+import { parseLayerSpec, runCertify } from '../cli/certifyCommand.js';
 import { checkCommand } from '../cli/checkCommand.js';
 import { UsageError } from '../cli/usageError.js';
 import { InputError } from '../io/inputError.js';
@@ -132,13 +132,14 @@ export function audit(o: AuditOptions): AuditReport {
 }
 
 /** With `--bundle`, options given explicitly must agree with the bundle's header. */
-function confirmOptions(o: AuditOptions, h: { profile: string; layers: readonly number[]; selection: { class: number | null; correct: boolean } }): void {
+function confirmOptions(o: AuditOptions, h: { profile: string; layers: readonly number[]; net: readonly unknown[]; selection: { class: number | null; correct: boolean } }): void {
   const bad = (what: string, want: string, got: string): never => {
     throw new UsageError(`--${what} ${want} differs from the bundle's ${got}`);
   };
   if (o.profile !== undefined && o.profile !== h.profile) bad('profile', o.profile, h.profile);
   if (o.class !== undefined && Number(o.class) !== h.selection.class) bad('class', o.class, String(h.selection.class));
   if (o.correct === true && !h.selection.correct) bad('correct', '', 'selection without --correct');
+  if (o.layers !== undefined && parseLayerSpec(o.layers, h.net.length).join(',') !== h.layers.join(',')) bad('layers', o.layers, `certified layers ${h.layers.join(',')}`);
 }
 
 /** Partition of the samples by (claimed class, certified class). */

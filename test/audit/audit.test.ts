@@ -125,6 +125,7 @@ describe('ohc audit', () => {
     expect(run('--claim', good, ...xor, '--bundle', join(dir, 'forged.ohcb')).err).toMatch(/the checker does not verify it/);
     expect(run('--claim', good, ...xor, '--bundle', bundle, '--out', join(dir, 'o.ohcb')).code).toBe(2);
     expect(run('--claim', good, ...xor, '--bundle', bundle, '--profile', 'reference').err).toMatch(/--profile reference differs/);
+    expect(run('--claim', good, ...xor, '--bundle', bundle, '--layers', '1-3').err).toMatch(/--layers 1-3 differs from the bundle's certified layers 1,2/);
     expect(run(...xor, '--bundle', bundle).code).toBe(2);
     expect(run('--claim', join(dir, 'missing.json'), ...xor).code).toBe(2);
   });
