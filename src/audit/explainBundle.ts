@@ -137,8 +137,9 @@ function citeOne(geo: LayerGeo, g: Geometry, h: Header, certs: readonly RegionCe
   if (c.bounds.some((b) => boundSettles(b, y, reg.pd))) return { ...base, answer: 'no', rule: 'bound', line };
   const sameAs = reg.samples.find((k) => g.inBox(k) && sameImg(geo.images[k] as LayerGeo['images'][number], y));
   if (sameAs !== undefined) return { ...base, answer: 'yes', rule: 'same', sameAs };
-  if (c.segs.some((sg) => segmentSettles(sg, y, h.xs[j] as Point))) return { ...base, answer: 'yes', rule: 'segment', line };
+  // as in settleLayer: a pruned pair without a record is not tried against the segments
   if (s.pruned(K, n)) return { ...base, answer: 'pruned', rule: 'pruned' };
+  if (c.segs.some((sg) => segmentSettles(sg, y, h.xs[j] as Point))) return { ...base, answer: 'yes', rule: 'segment', line };
   throw new Error(`internal: Q(${j}, ${n}) at layer ${geo.layer} is settled by no rule (was the bundle checked?)`);
 }
 
