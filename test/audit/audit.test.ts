@@ -103,6 +103,19 @@ describe('ohc audit', () => {
     expect(run('--claim', writeClaim(dir, { layers: [{ layer: 3, classes: [[0, 1], [2, 3]] }] }, 'ok2.json'), ...xor).out).toContain('claim MATCHES');
   });
 
+  it('reference profile with the sensitivity prune: the claim certify --json prints matches; a split one does not', () => {
+    const dir = tmp();
+    const opts = ['--profile', 'reference', '--sensitivity', '1/100'];
+    const lines: string[] = [];
+    expect(certifyCommand([...xor, ...opts, '--out', join(dir, 'r.ohcb'), '--json'], (s) => lines.push(s), () => undefined)).toBe(0);
+    const cert = JSON.parse(lines.join('')) as { layers: { layer: number; classes: number[][] }[] };
+    const ok = run('--claim', writeClaim(dir, cert), ...xor, ...opts, '--bundle', join(dir, 'r.ohcb'), '--json');
+    expect(ok.code, ok.err).toBe(0);
+    const split = { layers: cert.layers.map((l) => ({ layer: l.layer, classes: l.classes.flatMap((c) => c.map((j) => [j])) })) };
+    const glued = cert.layers.some((l) => l.classes.length > 0);
+    expect(run('--claim', writeClaim(dir, split, 'split.json'), ...xor, ...opts, '--bundle', join(dir, 'r.ohcb')).code).toBe(glued ? 1 : 0);
+  });
+
   it('bad input exits 2: claim not JSON, sample out of range or twice, layer not certified, rejected bundle, --bundle with --out', () => {
     const dir = tmp();
     const bundle = join(dir, 'x.ohcb');
