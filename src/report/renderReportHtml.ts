@@ -102,7 +102,7 @@ function charts(s: ReportSummary): string {
 function homologySection(s: ReportSummary): string {
   const h = s.homology;
   if (h === null) {
-    return `<p id="no-homology">${s.verdict === 'VERIFIED' ? 'No homology was certified in this bundle (run <code>ohc certify … --complex SPEC</code> or <code>ohc betti … --out</code> to certify Betti numbers).' : 'No homology is shown: the bundle is not verified.'}</p>`;
+    return `<p id="no-homology">${s.verdict === 'VERIFIED' ? 'No homology was certified in this bundle (the run that wrote it was not asked for Betti numbers).' : 'No homology is shown: the bundle is not verified.'}</p>`;
   }
   // column groups: one per quotient (the complex itself, layer 0, sits in the first group)
   const groups = h.quotients.length > 0 ? h.quotients : ['none'];

@@ -152,6 +152,13 @@ function glueInto(uf: UnionFind, yes: readonly YesDecision[], regionOf: readonly
   }
 }
 
+const EMPTY_VIEW: BundleView = {
+  header: { tool: '', inputs: { model: null, data: null, labels: null }, selection: { class: null, correct: false, indices: [] }, profile: 'default', sensitivity: null, layers: [], network: null, points: [] },
+  layers: [],
+  complex: null,
+  betti: [],
+};
+
 const glued = (cs: readonly (readonly number[])[]): number => cs.reduce((a, c) => a + c.length, 0);
 
 /**
@@ -175,11 +182,23 @@ export function buildReport(bytes: Uint8Array, opts: BuildOptions): ReportData {
     verdict = opts.verdict;
     ok = verdict.kind === 'accepted';
   }
-  const view = readBundle(bytes);
+  const consistency: string[] = [];
+  // a rejected bundle may be unreadable: show the verdict alone then
+  let view: BundleView;
+  try {
+    view = readBundle(bytes);
+  } catch (e) {
+    if (ok) throw e;
+    view = EMPTY_VIEW;
+  }
   const h = view.header;
   const net = h.network;
-  const consistency: string[] = [];
-  const analysis: LayerAnalysis[] = net === null ? [] : computeLayers(net, h.points, h.profile);
+  let analysis: LayerAnalysis[] = [];
+  try {
+    analysis = net === null ? [] : computeLayers(net, h.points, h.profile);
+  } catch (e) {
+    if (ok) throw e;
+  }
   const stats = verdict.kind === 'accepted' && ok ? verdict.layers : [];
   const rules = profileRules(h.profile);
   const hasBits = net === null ? [] : net.layers.map((_, i) => layerHasBits(net, i + 1, rules));

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/ohc.js';
 import { buildReport } from '../../src/report/reportData.js';
+import { renderReportHtml } from '../../src/report/renderReportHtml.js';
 import { summaryCsv } from '../../src/report/summaryCsv.js';
 import { withHomology } from './withHomology.js';
 
@@ -57,6 +58,24 @@ describe('buildReport: summary of a verified bundle', () => {
   });
 });
 
+describe('renderReportHtml: text from the bundle is escaped', () => {
+  it('a verified bundle whose tool and input paths hold markup renders it as text', () => {
+    const lines = readFileSync(join(GOLDEN, 'xor-overlap.ohcb'), 'utf8').trimEnd().split('\n').slice(0, -1);
+    const h = JSON.parse(lines[0] as string) as { tool: string; inputs: { model: { path: string } } };
+    h.tool = '<script>alert(1)</script>';
+    h.inputs.model.path = '"><img src=x onerror=alert(2)>.pth';
+    lines[0] = JSON.stringify(h);
+    const body = `${lines.join('\n')}\n`;
+    const bytes = Buffer.from(`${body}${JSON.stringify({ t: 'end', records: lines.length, sha256: createHash('sha256').update(body).digest('hex') })}\n`);
+    const d = buildReport(bytes, { bundlePath: '<b>x</b>.ohcb' });
+    expect(d.summary.verdict).toBe('VERIFIED');
+    const html = renderReportHtml(d);
+    expect(html).not.toMatch(/<script|<img|<b>x/);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&quot;&gt;&lt;img src=x onerror=alert(2)&gt;.pth');
+  });
+});
+
 describe('buildReport: homology records', () => {
   it('Betti numbers come from the checker\'s verdict: per layer and quotient, the complex itself as layer 0', () => {
     const bytes = withHomology(readFileSync(join(GOLDEN, 'xor-overlap.ohcb')), 'knn-rips:k=2,eps=1', ['cone', 'metric']);
@@ -93,9 +112,17 @@ describe('buildReport: a rejected bundle shows nothing the checker did not estab
     expect(summaryCsv(s).split('\n')[1]).toBe('REJECTED,default,1,3,,,,,,,0,2:4,,');
   });
 
-  it('a verdict object not minted by the checker is not taken as accepted', () => {
-    const bytes = readFileSync(join(GOLDEN, 'bad-truncated.ohcb'));
-    expect(buildReport(bytes, { bundlePath: 'x' }).summary.verdict).toBe('REJECTED');
+  it('a truncated bundle and text that is no bundle at all: REJECTED, the verdict alone', () => {
+    expect(buildReport(readFileSync(join(GOLDEN, 'bad-truncated.ohcb')), { bundlePath: 'x' }).summary.rejection?.rule).toBe('end');
+    const s = buildReport(Buffer.from('hello\n'), { bundlePath: 'hello' }).summary;
+    expect([s.verdict, s.layers, s.selection.samples]).toEqual(['REJECTED', [], 0]);
+  });
+
+  it('a verdict handed in by the caller decides; without one, only a verdict the checker minted counts', () => {
+    const bytes = readFileSync(join(GOLDEN, 'xor-overlap.ohcb'));
+    const rejected = { kind: 'rejected', rule: 'header', step: { line: 1 }, reason: 'inputs differ' } as const;
+    expect(buildReport(bytes, { bundlePath: 'x', verdict: rejected }).summary.verdict).toBe('REJECTED');
+    expect(buildReport(bytes, { bundlePath: 'x' }).summary.verdict).toBe('VERIFIED');
   });
 });
 

@@ -86,6 +86,15 @@ describe('ohc report: errors and rejected bundles', () => {
     expect(existsSync(join(tmp, 'x'))).toBe(false);
   });
 
+  it('a file that is not a bundle: REJECTED by rule end (exit 1), the page has the verdict alone', () => {
+    const junk = join(tmp, 'junk.ohcb');
+    writeFileSync(junk, 'not a bundle\n');
+    const r = run('report', junk, '--out', join(tmp, 'junk'));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('REJECTED by rule end');
+    expect(readFileSync(join(tmp, 'junk', 'index.html'), 'utf8')).toContain('class="status">REJECTED<');
+  });
+
   it('a bundle bound to other inputs: REJECTED with --model (exit 1), the page says so', () => {
     const r = run('report', join(GOLDEN, 'bad-other-inputs.ohcb'), '--out', join(tmp, 'other-inputs'), '--model', join(ROOT, 'certificates', 'examples', 'xor', 'xor_overlap.pth'), '--data', join(ROOT, 'certificates', 'examples', 'xor', 'xor_points.npy'));
     expect(r.code).toBe(1);
