@@ -122,8 +122,12 @@ function homologySection(s: ReportSummary): string {
 
 function scatterSection(s: ReportSummary, d: ReportData): string {
   const dim = s.inputDim ?? 0;
-  if (d.figures.points.length === 0 || d.figures.layers.length === 0) return '<p class="note">No samples to draw.</p>';
+  if (d.figures.points.length === 0) return '<p class="note">No samples to draw.</p>';
   const xy = d.figures.points.map((p) => [p[0] ?? 0, dim >= 2 ? (p[1] ?? 0) : 0] as [number, number]);
+  if (d.figures.layers.length === 0) {
+    const one = scatterSvg(0, xy, [{ title: `${xy.length} samples`, colors: xy.map(() => SERIES_COLORS[0] as string), labels: xy.map((_, j) => `sample ${j}`) }]);
+    return `<p class="note">No certified layer: the samples alone.</p><div class="scatters"><figure class="layer-fig" data-layer="0">${one}</figure></div>`;
+  }
   const note = dim === 2 ? '' : dim === 1 ? '<p class="note">1-D inputs: drawn on a line.</p>' : `<p class="note">${dim}-D inputs: drawn as the projection onto (x<sub>0</sub>, x<sub>1</sub>).</p>`;
   const ok = s.verdict === 'VERIFIED';
   const figs = d.figures.layers.map((l) => {
@@ -168,8 +172,7 @@ ${cons}
 <h2 id="inputs-heading">Inputs</h2>
 ${inputsTable(s)}
 <h2 id="layers-heading">Per layer</h2>
-${layerTable(s)}
-${charts(s)}
+${s.layers.length === 0 ? '<p id="no-layers">No certified layer: this bundle certifies a complex on the samples alone.</p>' : `${layerTable(s)}\n${charts(s)}`}
 <h2 id="homology-heading">Homology</h2>
 ${homologySection(s)}
 <h2 id="scatter-heading">Samples by region and by overlap class</h2>

@@ -86,6 +86,19 @@ describe('buildReport: homology records', () => {
     expect(summaryCsv(s).split('\n')[3]?.endsWith(',1 2,1 0')).toBe(true);
   });
 
+  it('a bundle of the complex alone (ohc betti --out): the Betti numbers of layer 0, no layer table, the samples drawn', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ohc-report-')), 'betti.ohcb');
+    expect(main(['betti', '--data', join(XOR, 'xor_points.npy'), '--complex', 'rips:eps2=1', '--out', out], () => {}, () => {})).toBe(0);
+    const d = buildReport(readFileSync(out), { bundlePath: out });
+    expect(d.summary.verdict).toBe('VERIFIED');
+    expect(d.summary.layers).toEqual([]);
+    expect(d.summary.homology).toMatchObject({ complex: 'rips eps2=1', quotients: [], base: [1, 1] });
+    const html = renderReportHtml(d);
+    expect(html).toContain('<p id="no-layers">');
+    expect(html).toMatch(/<tr data-layer="0"><td>0: the complex<\/td><td class="betti" data-quotient="none">1 1<\/td>/);
+    expect(html).toContain('<svg class="scatter" data-layer="0"');
+  });
+
   it('a claimed Betti number the checker refutes is not shown', () => {
     const good = withHomology(readFileSync(join(GOLDEN, 'xor-overlap.ohcb')), 'knn-rips:k=2,eps=1', ['cone']).toString('utf8');
     const lines = good.trimEnd().split('\n').slice(0, -1);
