@@ -133,23 +133,19 @@ function layersPhase(ctx: PhaseContext, layers: readonly number[], sensitivity: 
   const todo = layers.slice(rows.length);
   if (todo.length === 0) return { rows, seconds };
   const inp = ctx.inputs;
-  let index = rows.length;
-  ctx.progress.startLayer(todo[0] as number, index + 1, layers.length);
   overlapDecomposition(
     inp.net,
     inp.points,
     { profile: inp.profile, layers: todo, sensitivity, carried: rows.at(-1)?.classes ?? [] },
     {
       record: (line) => ctx.record(line),
+      layerStart: (l) => ctx.progress.startLayer(l, layers.indexOf(l) + 1, layers.length),
       progress: (_l, done, total) => ctx.progress.update(done, total),
       layerDone: (r) => {
         const row: CertifyLayerJson = { layer: r.layer, regions: r.regions, decisions: r.decisions, gluings: r.gluings, classes: r.classes, gluedPoints: r.gluedPoints };
         rows.push(row);
         seconds.push(r.seconds);
         ctx.checkpoint(`layer ${r.layer}`, { row, seconds: r.seconds } satisfies LayerState);
-        index++;
-        const next = layers[index];
-        if (next !== undefined) ctx.progress.startLayer(next, index + 1, layers.length);
       },
     },
   );

@@ -31,6 +31,8 @@ export interface OverlapHooks {
   readonly record?: (line: string) => void;
   /** Progress: the layer, decisions made so far, and the number to make. */
   readonly progress?: (layer: number, done: number, total: number) => void;
+  /** Called when the decisions of a layer start (after the regions of all layers are computed). */
+  readonly layerStart?: (layer: number) => void;
   /** Called once a layer's records have all gone to `record` (a checkpoint can be taken here). */
   readonly layerDone?: (result: LayerOverlap) => void;
 }
@@ -79,6 +81,7 @@ export function overlapDecomposition(net: Network, points: readonly (readonly Ra
   }
   const out: LayerOverlap[] = [];
   for (const l of opts.layers) {
+    hooks.layerStart?.(l);
     const t0 = process.hrtime.bigint();
     const layer = layers[l - 1];
     if (layer === undefined) throw new RangeError(`no layer ${l}`);
