@@ -81,9 +81,12 @@ function charts(s: ReportSummary): string {
   const ok = s.verdict === 'VERIFIED';
   const figs: string[] = [];
   const fig = (svg: string, cap: string): string => `<figure>${svg}<figcaption>${cap}</figcaption></figure>`;
-  const rc: Series[] = [{ name: 'regions', values: s.layers.map((l) => l.regions), color: SERIES_COLORS[0] as string }];
-  if (ok) rc.push({ name: 'classes', values: s.layers.map((l) => l.classes), color: SERIES_COLORS[1] as string }, { name: 'gluings', values: s.layers.map((l) => l.gluings), color: SERIES_COLORS[3] as string });
-  figs.push(fig(lineChartSvg('regions', 'Regions, gluings and classes per layer', xs, rc), 'Sample-bearing regions, region pairs glued and overlap classes.'));
+  const rg: Series[] = [{ name: 'regions', values: s.layers.map((l) => l.regions), color: SERIES_COLORS[0] as string }];
+  if (ok) rg.push({ name: 'gluings', values: s.layers.map((l) => l.gluings), color: SERIES_COLORS[3] as string });
+  figs.push(fig(lineChartSvg('regions', ok ? 'Regions and gluings per layer' : 'Regions per layer', xs, rg), `Sample-bearing activation regions${ok ? '; region pairs glued by the product rule at the layer' : ''}.`));
+  if (ok) {
+    figs.push(fig(lineChartSvg('classes', 'Overlap classes per layer', xs, [{ name: 'classes', values: s.layers.map((l) => l.classes), color: SERIES_COLORS[1] as string }]), 'Classes of glued samples, including those carried from earlier layers.'));
+  }
   const pc: Series[] = [{ name: 'boundary points', values: s.layers.map((l) => l.boundaryPoints), color: SERIES_COLORS[4] as string }];
   if (ok) pc.unshift({ name: 'glued points', values: s.layers.map((l) => l.gluedPoints), color: SERIES_COLORS[2] as string });
   figs.push(fig(lineChartSvg('points', 'Glued points and points on boundaries', xs, pc), `Out of ${s.selection.samples} samples.`));

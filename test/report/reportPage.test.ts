@@ -137,7 +137,7 @@ describe.skipIf(CHROMIUM === null && !REQUIRE_TOOLS)('the report in headless Chr
     const row10 = /<tr data-layer="10">(.*?)<\/tr>/.exec(tbody)?.[1] ?? '';
     expect([...row10.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]).slice(0, 8)).toEqual(['10', '202', '56682', '799', '124', '19', '155', '0']);
     expect(dom).toContain('<p id="no-homology">No homology was certified in this bundle');
-    expect(count(dom, /<svg class="chart"/g)).toBe(3);
+    expect(count(dom, /<svg class="chart"/g)).toBe(4);
     expect(pngSize(png as Buffer)).toEqual({ width: 1280, height: 2400 });
     expect((png as Buffer).length).toBeGreaterThan(50_000);
   });
