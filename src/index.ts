@@ -15,7 +15,7 @@
  * @packageDocumentation
  */
 import type { Rat } from './checker/rational.js';
-import { type CertifyLayerJson, runCertify } from './cli/certifyCommand.js';
+import { type CertifyHomologyJson, type CertifyLayerJson, runCertify } from './cli/certifyCommand.js';
 import { checkCommand } from './cli/checkCommand.js';
 import { ProgressBar } from './cli/progress.js';
 import { prepareRegion, queryRegion } from './decide/regionQuery.js';
@@ -65,6 +65,14 @@ export interface CertifyOptions {
   out: string;
   /** Continue an interrupted run from its journal (byte-identical result). */
   resume?: boolean;
+  /** A complex on the samples (`knn-rips:k=K,eps=E`, `rips:eps2=E`, `file:PATH`): adds certified per-layer quotient Betti numbers. */
+  complex?: string;
+  /** Quotient constructions with `complex`: `cone` (default), `metric`, `cone,metric`. */
+  quotient?: string;
+  /** Field of the Betti numbers: `gf2` (default) or `q`. */
+  field?: 'gf2' | 'q';
+  /** Highest Betti dimension (default 1). */
+  maxDim?: number;
   /** Called every few thousand decisions: the layer, decisions made, decisions to make. */
   onProgress?: (layer: number, done: number, total: number) => void;
 }
@@ -79,6 +87,8 @@ export interface CertifyResult {
   seconds: number;
   /** Positions in the data file of the selected points (sample j is point `selected[j]`). */
   selected: number[];
+  /** With `complex`: the complex, the data's own Betti numbers, cone/metric disagreements. */
+  homology?: CertifyHomologyJson;
 }
 
 class CallbackProgress extends ProgressBar {
@@ -115,10 +125,14 @@ export function certify(options: CertifyOptions): CertifyResult {
       layers,
       out: options.out,
       resume: options.resume,
+      complex: options.complex,
+      quotient: options.quotient,
+      field: options.field,
+      maxDim: options.maxDim === undefined ? undefined : String(options.maxDim),
     },
     options.onProgress === undefined ? { command: 'certify()' } : { command: 'certify()', progress: new CallbackProgress(options.onProgress) },
   );
-  return { layers: run.layers, bundlePath: run.bundlePath, seconds: run.seconds, selected: [...run.inputs.selected] };
+  return { layers: run.layers, ...(run.homology === null ? {} : { homology: run.homology }), bundlePath: run.bundlePath, seconds: run.seconds, selected: [...run.inputs.selected] };
 }
 
 /** Input files to confirm against a bundle's header in {@link check}. */

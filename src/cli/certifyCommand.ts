@@ -9,6 +9,10 @@ import type { JournalCheckpoint } from '../journal/journal.js';
 import { JournaledBundle } from '../journal/journaledBundle.js';
 import { bundleHeader, bundleInputFile } from '../overlap/bundleHeader.js';
 import { overlapDecomposition } from '../overlap/overlapDecomposition.js';
+import type { Field } from '../homology/computeBetti.js';
+import { type ComplexSpec, describeComplexSpec, parseComplexSpec } from '../homology/complexSpec.js';
+import { type HomologySummary, type Quotient, homologyRecords, normaliseQuotients } from '../homology/homologyRecords.js';
+import { MAX_BETTI_DIM, parseField } from './bettiCommand.js';
 import { type AnalysisInputs, loadAnalysisInputs, selectionOptions } from './analysisInputs.js';
 import { ProgressBar } from './progress.js';
 import { describeSelection } from './regionsCommand.js';
@@ -23,6 +27,22 @@ export interface CertifyLayerJson {
   /** Overlap classes: indices into the selected points (input order), ascending, ordered by first sample. */
   classes: number[][];
   gluedPoints: number;
+  /** Certified Betti numbers b_0..b_D of this layer's quotients (with `--complex`). */
+  betti?: { cone?: number[]; metric?: number[] };
+}
+
+/** The homology part of `ohc certify --json` (with `--complex`). */
+export interface CertifyHomologyJson {
+  complex: string;
+  field: Field;
+  maxDim: number;
+  quotients: Quotient[];
+  /** Betti numbers of the complex on the samples itself (layer 0). */
+  data: number[];
+  tieChoices: number;
+  /** Layers where the cone and metric quotients have different Betti numbers. */
+  disagreements: { layer: number; cone: number[]; metric: number[] }[];
+  seconds: number;
 }
 
 /**
@@ -71,6 +91,48 @@ export interface CertifyValues {
   out?: string | undefined;
   /** Continue an interrupted run from its journal `OUT.journal`. */
   resume?: boolean | undefined;
+  /** The complex on the samples (`knn-rips:k=K,eps=E`, `rips:eps2=E`, `file:PATH`): adds per-layer quotient Betti numbers. */
+  complex?: string | undefined;
+  /** Quotient constructions: `cone` (default), `metric`, or `cone,metric`. */
+  quotient?: string | undefined;
+  /** `gf2` (default) or `q`. */
+  field?: string | undefined;
+  /** Highest Betti dimension D (default 1). */
+  maxDim?: string | undefined;
+}
+
+/** The homology options of a certify run, parsed. */
+interface HomologyPlan {
+  spec: ComplexSpec;
+  text: string;
+  field: Field;
+  maxDim: number;
+  quotients: Quotient[];
+}
+
+/** Parse `--quotient`: a comma list of cone and metric. */
+export function parseQuotients(text: string | undefined): Quotient[] {
+  if (text === undefined) return ['cone'];
+  const qs = text.split(',');
+  for (const q of qs) if (q !== 'cone' && q !== 'metric') throw new UsageError(`--quotient must be cone, metric or cone,metric, got ${JSON.stringify(text)}`);
+  if (new Set(qs).size !== qs.length) throw new UsageError(`--quotient lists a construction twice: ${JSON.stringify(text)}`);
+  return qs as Quotient[];
+}
+
+function homologyPlan(values: CertifyValues): HomologyPlan | null {
+  if (values.complex === undefined) {
+    for (const [k, v] of [['--quotient', values.quotient], ['--field', values.field], ['--max-dim', values.maxDim]] as const) {
+      if (v !== undefined) throw new UsageError(`${k} needs --complex SPEC`);
+    }
+    return null;
+  }
+  const spec = parseComplexSpec(values.complex);
+  let maxDim = 1;
+  if (values.maxDim !== undefined) {
+    if (!/^(0|[1-9][0-9]?)$/.test(values.maxDim) || Number(values.maxDim) > MAX_BETTI_DIM) throw new UsageError(`--max-dim must be an integer 0..${MAX_BETTI_DIM}, got ${JSON.stringify(values.maxDim)}`);
+    maxDim = Number(values.maxDim);
+  }
+  return { spec, text: values.complex, field: parseField(values.field), maxDim, quotients: normaliseQuotients(parseQuotients(values.quotient), spec) };
 }
 
 /** Where a certify run reports: the progress bar and notices for the user (stderr). */
@@ -95,6 +157,8 @@ export interface CertifyRun {
   readonly bytes: number;
   /** Layers taken from the journal of an interrupted run (0 for a fresh run). */
   readonly resumedLayers: number;
+  /** The homology part (with `--complex`), else null. */
+  readonly homology: CertifyHomologyJson | null;
   /** Wall-clock seconds of this run. */
   readonly seconds: number;
 }
@@ -167,7 +231,11 @@ export function runCertify(values: CertifyValues, rep: CertifyReporting = {}): C
     throw new UsageError('--sensitivity applies to --profile reference only (the default profile never prunes)');
   }
   const sensitivity = profile === 'reference' ? parseSensitivity(values.sensitivity ?? '1') : null;
+  const plan = homologyPlan(values);
   const inp = loadAnalysisInputs(values);
+  if (plan !== null && plan.spec.kind === 'file' && plan.spec.vertices !== inp.points.length) {
+    throw new UsageError(`--complex ${plan.text} has ${plan.spec.vertices} vertices, but ${inp.points.length} samples are selected`);
+  }
   const L = inp.net.layers.length;
   const layers = values.layers === undefined ? Array.from({ length: L }, (_, i) => i + 1) : parseLayerSpec(values.layers, L);
   const outPath = values.out;
@@ -193,8 +261,9 @@ export function runCertify(values: CertifyValues, rep: CertifyReporting = {}): C
     }),
   );
   // everything that determines the bundle's bytes: the header (inputs, selection, profile,
-  // options, layers, network, points), plus the options of later phases (none yet)
-  const fingerprint = createHash('sha256').update(`${header}\n${JSON.stringify({ phases: ['layers'] })}`).digest('hex');
+  // options, layers, network, points), plus the options of the homology phase
+  const phases = plan === null ? { phases: ['layers'] } : { phases: ['layers', 'homology'], complex: plan.spec.kind === 'file' ? { ...plan.spec } : complexSpecKey(plan.spec), field: plan.field, maxDim: plan.maxDim, quotients: plan.quotients };
+  const fingerprint = createHash('sha256').update(`${header}\n${JSON.stringify(phases)}`).digest('hex');
   let jb: JournaledBundle;
   try {
     jb = JournaledBundle.open(outPath, { fingerprint, resume: values.resume === true, command: rep.command ?? 'ohc certify' }, (record) => record(header));
@@ -213,12 +282,16 @@ export function runCertify(values: CertifyValues, rep: CertifyReporting = {}): C
     progress,
   };
   let phase: { rows: CertifyLayerJson[]; seconds: number[] };
+  let homology: CertifyHomologyJson | null = null;
   try {
     // The phases, in bundle order. A later phase (e.g. the homology records of FORMAT.md section 3)
     // goes after this one: it writes through ctx.record, checkpoints its own steps (keys not
     // starting with 'layer '), skips those found in ctx.resumed, and adds its options to the
     // fingerprint above so that a journal made with other options is refused.
     phase = layersPhase(ctx, layers, sensitivity);
+    // Phase 2 (with --complex): the homology records (FORMAT.md section 3). It takes seconds,
+    // so it has no checkpoint of its own: a resumed run redoes it after the last layer.
+    if (plan !== null) homology = homologyPhase(ctx, plan, phase.rows, notice);
     jb.finish();
     progress.clear();
   } catch (e) {
@@ -242,8 +315,61 @@ export function runCertify(values: CertifyValues, rep: CertifyReporting = {}): C
     records: jb.records + 1,
     bytes: jb.bytes,
     resumedLayers,
+    homology,
     seconds: Number(process.hrtime.bigint() - t0) / 1e9,
   };
+}
+
+/** The exact values of a complex spec, for the fingerprint (rationals as strings). */
+function complexSpecKey(spec: ComplexSpec): object {
+  return Object.fromEntries(Object.entries(spec).map(([k, v]) => [k, typeof v === 'object' && v !== null ? String(v) : v]));
+}
+
+/**
+ * Phase 2 of certify: the complex on the samples, its quotient by each certified layer's
+ * classes, and their certified Betti numbers (records of FORMAT.md section 3). Adds `betti` to
+ * each layer row and returns the homology summary.
+ */
+function homologyPhase(ctx: PhaseContext, plan: HomologyPlan, rows: CertifyLayerJson[], notice: (line: string) => void): CertifyHomologyJson {
+  const t0 = performance.now();
+  const { summary } = homologyRecords(
+    ctx.inputs.points,
+    plan.spec,
+    plan.field,
+    plan.maxDim,
+    plan.quotients,
+    rows.map((r) => ({ layer: r.layer, classes: r.classes })),
+    { onRecord: (rec) => ctx.record(JSON.stringify(rec)) },
+  );
+  for (const t of summary.targets) {
+    if (t.quotient === 'none') continue;
+    const row = rows.find((r) => r.layer === t.layer);
+    if (row !== undefined) row.betti = { ...row.betti, [t.quotient]: t.betti };
+  }
+  for (const d of summary.disagreements) notice(`ohc certify: layer ${d.layer}: cone quotient Betti (${d.cone.join(', ')}) differs from metric (${d.metric.join(', ')})`);
+  return {
+    complex: describeComplexSpec(plan.spec),
+    field: plan.field,
+    maxDim: plan.maxDim,
+    quotients: plan.quotients,
+    data: summary.targets[0]?.betti ?? [],
+    tieChoices: summary.tieChoices,
+    disagreements: summary.disagreements,
+    seconds: (performance.now() - t0) / 1000,
+  };
+}
+
+/** The Betti part of a table row: `cone` and/or `metric` numbers, `-` when absent. */
+function bettiCells(r: CertifyLayerJson, qs: readonly Quotient[]): string {
+  return qs.map((q) => `  ${(r.betti?.[q]?.join(' ') ?? '-').padStart(12)}`).join('');
+}
+
+function homologyLines(h: CertifyHomologyJson): string[] {
+  const lines = [`complex ${h.complex}; field ${h.field === 'gf2' ? 'GF(2)' : 'Q'}; Betti numbers b_0..b_${h.maxDim}; tie choices ${h.tieChoices}; data itself: ${h.data.join(' ')}`];
+  if (h.quotients.length === 2) {
+    lines.push(h.disagreements.length === 0 ? 'cone and metric quotients agree at every layer' : `cone and metric quotients differ at layer${h.disagreements.length === 1 ? '' : 's'} ${h.disagreements.map((d) => d.layer).join(', ')}`);
+  }
+  return lines;
 }
 
 /**
@@ -257,13 +383,24 @@ export function runCertify(values: CertifyValues, rep: CertifyReporting = {}): C
 export function certifyCommand(args: string[], out: (s: string) => void, err: (s: string) => void = (s) => process.stderr.write(`${s}\n`)): number {
   const { values } = parseArgs({
     args,
-    options: { ...selectionOptions, sensitivity: { type: 'string' }, layers: { type: 'string' }, out: { type: 'string' }, resume: { type: 'boolean' }, quiet: { type: 'boolean' } },
+    options: {
+      ...selectionOptions,
+      sensitivity: { type: 'string' },
+      layers: { type: 'string' },
+      out: { type: 'string' },
+      resume: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      complex: { type: 'string' },
+      quotient: { type: 'string' },
+      field: { type: 'string' },
+      'max-dim': { type: 'string' },
+    },
     strict: true,
     allowPositionals: false,
   });
   const tty = values.quiet !== true && process.stderr.isTTY === true;
   const progress = new ProgressBar(process.stderr, tty);
-  const run = runCertify(values, {
+  const run = runCertify({ ...values, maxDim: values['max-dim'] }, {
     progress,
     // notices go to stderr: always when resuming or stopping, the journal hint only on a terminal
     notice: (line) => {
@@ -275,17 +412,19 @@ export function certifyCommand(args: string[], out: (s: string) => void, err: (s
   });
   const rows = run.layers;
   if (values.json === true) {
-    out(JSON.stringify({ layers: rows, bundle: run.bundlePath, seconds: run.seconds }));
+    out(JSON.stringify({ layers: rows, ...(run.homology === null ? {} : { homology: run.homology }), bundle: run.bundlePath, seconds: run.seconds }));
     return 0;
   }
   out(describeSelection(run.inputs) + (run.sensitivity === null ? '' : `, sensitivity ${run.sensitivity.toString()}`));
-  out('layer  regions  decisions  gluings  classes  points glued  seconds');
+  const qs = run.homology?.quotients ?? [];
+  out(`layer  regions  decisions  gluings  classes  points glued  seconds${qs.map((q) => `  ${`betti ${q}`.padStart(12)}`).join('')}`);
   rows.forEach((r, i) => {
     const secs = (run.layerSeconds[i] ?? 0).toFixed(1);
     out(
-      `${String(r.layer).padStart(5)}  ${String(r.regions).padStart(7)}  ${String(r.decisions).padStart(9)}  ${String(r.gluings).padStart(7)}  ${String(r.classes.length).padStart(7)}  ${String(r.gluedPoints).padStart(12)}  ${secs.padStart(7)}`,
+      `${String(r.layer).padStart(5)}  ${String(r.regions).padStart(7)}  ${String(r.decisions).padStart(9)}  ${String(r.gluings).padStart(7)}  ${String(r.classes.length).padStart(7)}  ${String(r.gluedPoints).padStart(12)}  ${secs.padStart(7)}${bettiCells(r, qs)}`,
     );
   });
+  if (run.homology !== null) for (const line of homologyLines(run.homology)) out(line);
   out(`bundle ${run.bundlePath}: ${run.records} records, ${formatBytes(run.bytes)}; ${run.seconds.toFixed(1)} s`);
   return 0;
 }
