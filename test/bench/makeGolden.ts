@@ -87,18 +87,37 @@ export function writeRandomInputs(dir: string): { model: string; data: string } 
   return { model, data };
 }
 
+/**
+ * The 6-vertex real projective plane (half an icosahedron; H_1 = Z/2, so Betti numbers (1, 0, 0)
+ * over Q and (1, 1, 1) over GF(2)), as the 10 triangles of an `ohc-complex/1` file.
+ */
+export const RP2_TRIANGLES: readonly (readonly number[])[] = [
+  [0, 1, 2], [0, 2, 3], [0, 3, 4], [0, 4, 5], [0, 1, 5], [1, 2, 4], [2, 3, 5], [1, 3, 4], [2, 4, 5], [1, 3, 5],
+];
+
+/** Write rp2.complex.json (the RP^2 triangulation) and rp2.data.json (6 points (i, i²), i = 0..5; the file complex ignores where they are) into `dir`. */
+export function writeRp2Inputs(dir: string): { complex: string; data: string } {
+  const complex = join(dir, 'rp2.complex.json');
+  const data = join(dir, 'rp2.data.json');
+  writeFileSync(complex, `{"format":"ohc-complex/1","vertices":6,"simplices":[\n${RP2_TRIANGLES.map((t) => JSON.stringify(t)).join(',\n')}\n]}\n`);
+  writeFileSync(data, dataToJson(Array.from({ length: 6 }, (_, i) => [Rat.of(BigInt(i), 1n), Rat.of(BigInt(i * i), 1n)])));
+  return { complex, data };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Good bundles.
 
 /** Paths relative to the repository root (how expected.json names files). */
 const rel = (p: string): string => relative(REPO_ROOT, p).split('\\').join('/');
 
-/** The inputs of each good bundle (`ohc certify` options without --out; paths absolute). */
+/** The inputs of each good bundle (`ohc certify` / `ohc betti` options without --out; paths absolute). */
 export function goodInputs(randomDir: string = GOLDEN_DIR): Record<string, string[]> {
+  const xor = ['--model', join(XOR_DIR, 'xor_overlap.pth'), '--data', join(XOR_DIR, 'xor_points.npy')];
+  const random = ['--model', join(randomDir, 'random-2d.model.json'), '--data', join(randomDir, 'random-2d.data.json')];
   return {
-    'xor-overlap.ohcb': ['--model', join(XOR_DIR, 'xor_overlap.pth'), '--data', join(XOR_DIR, 'xor_points.npy')],
+    'xor-overlap.ohcb': xor,
     'xor-rank.ohcb': ['--model', join(XOR_DIR, 'xor_rank.pth'), '--data', join(XOR_DIR, 'xor_points.npy')],
-    'random-2d.ohcb': ['--model', join(randomDir, 'random-2d.model.json'), '--data', join(randomDir, 'random-2d.data.json')],
+    'random-2d.ohcb': random,
     'd-i-model-0.ohcb': [
       '--model',
       join(DI_DIR, 'D-I_model_0.pth'),
@@ -110,18 +129,37 @@ export function goodInputs(randomDir: string = GOLDEN_DIR): Record<string, strin
       '1',
       '--correct',
     ],
+    'd-i-betti.ohcb': ['--data', join(DI_DIR, 'D-I-test.npy'), '--labels', join(DI_DIR, 'D-I-test-labels.npy'), '--class', '1', '--complex', 'knn-rips:k=14,eps=5/2'],
+    'rp2-q.ohcb': ['--data', join(randomDir, 'rp2.data.json'), '--complex', `file:${join(randomDir, 'rp2.complex.json')}`, '--field', 'q', '--max-dim', '2'],
+    'xor-overlap-homology.ohcb': [...xor, '--complex', 'knn-rips:k=2,eps=1', '--quotient', 'cone,metric'],
+    'random-2d-homology.ohcb': [...random, '--complex', 'knn-rips:k=4,eps=2', '--quotient', 'cone,metric', '--max-dim', '2'],
   };
 }
 
 /** The good bundles, in the order they are made. */
-export const GOOD = ['xor-overlap.ohcb', 'xor-rank.ohcb', 'random-2d.ohcb', 'd-i-model-0.ohcb'] as const;
+export const GOOD = [
+  'xor-overlap.ohcb',
+  'xor-rank.ohcb',
+  'random-2d.ohcb',
+  'd-i-model-0.ohcb',
+  'd-i-betti.ohcb',
+  'rp2-q.ohcb',
+  'xor-overlap-homology.ohcb',
+  'random-2d-homology.ohcb',
+] as const;
 export type GoodName = (typeof GOOD)[number];
 
-/** Run `ohc certify` in process; throws with its output when it does not exit 0. */
-function certify(args: string[], out: string): void {
+/** The good bundles written by `ohc betti --out` (a header with `network: null`, homology records only); the others by `ohc certify`. */
+export const BETTI_ONLY: readonly GoodName[] = ['d-i-betti.ohcb', 'rp2-q.ohcb'];
+
+/** The good bundles with homology records (FORMAT.md section 3). */
+export const WITH_HOMOLOGY: readonly GoodName[] = ['d-i-betti.ohcb', 'rp2-q.ohcb', 'xor-overlap-homology.ohcb', 'random-2d-homology.ohcb'];
+
+/** Run `ohc certify` (or `ohc betti`) in process; throws with its output when it does not exit 0. */
+function certify(args: string[], out: string, command: 'certify' | 'betti' = 'certify'): void {
   const lines: string[] = [];
-  const code = main(['certify', ...args, '--out', out], (s) => lines.push(s), (s) => lines.push(s));
-  if (code !== 0) throw new Error(`ohc certify ${args.join(' ')} exited ${code}:\n${lines.join('\n')}`);
+  const code = main([command, ...args, '--out', out], (s) => lines.push(s), (s) => lines.push(s));
+  if (code !== 0) throw new Error(`ohc ${command} ${args.join(' ')} exited ${code}:\n${lines.join('\n')}`);
 }
 
 /**
@@ -130,11 +168,12 @@ function certify(args: string[], out: string): void {
  */
 export function makeGood(dir: string, names: readonly GoodName[] = GOOD): string[] {
   mkdirSync(dir, { recursive: true });
-  if (names.includes('random-2d.ohcb')) writeRandomInputs(dir);
+  if (names.includes('random-2d.ohcb') || names.includes('random-2d-homology.ohcb')) writeRandomInputs(dir);
+  if (names.includes('rp2-q.ohcb')) writeRp2Inputs(dir);
   const inputs = goodInputs(dir);
   return names.map((name) => {
     const out = join(dir, name);
-    certify(inputs[name] as string[], out);
+    certify(inputs[name] as string[], out, BETTI_ONLY.includes(name) ? 'betti' : 'certify');
     return out;
   });
 }
@@ -306,6 +345,96 @@ function badSpecs(): BadSpec[] {
       ],
     },
     {
+      name: 'bad-betti-off-by-one.ohcb',
+      from: 'd-i-betti.ohcb',
+      what: 'd-i-betti: the claimed b_0 of the complex raised from 9 to 10 (every certificate unchanged)',
+      make: (recs) =>
+        withEnd(
+          editRecord(
+            recs,
+            (r) => r['t'] === 'betti',
+            (r) => {
+              const b = r['betti'] as number[];
+              if (b[0] !== 9) throw new Error('makeGolden: unexpected b_0 in d-i-betti');
+              b[0] = 10;
+            },
+          ),
+        ),
+      checks: [{ rule: 'betti', args: [] }],
+    },
+    {
+      name: 'bad-tie-choices.ohcb',
+      from: 'd-i-betti.ohcb',
+      what: 'd-i-betti: the complex record\'s tieChoices raised by one (67 → 68), not what the tie rule decides on these points',
+      make: (recs) =>
+        withEnd(
+          editRecord(
+            recs,
+            (r) => r['t'] === 'complex',
+            (r) => {
+              if (r['tieChoices'] !== 67) throw new Error('makeGolden: unexpected tieChoices in d-i-betti');
+              r['tieChoices'] = 68;
+            },
+          ),
+        ),
+      checks: [{ rule: 'complex', args: [] }],
+    },
+    {
+      name: 'bad-edge-collapse-dominator.ohcb',
+      from: 'random-2d-homology.ohcb',
+      what: 'random-2d-homology: in the first reduce record with an edge collapse, the dominator w of its first edge step [u, v, w] replaced by the smallest vertex id not in {u, v, w}, which does not dominate the edge',
+      make: (recs) =>
+        withEnd(
+          editRecord(
+            recs,
+            (r) => r['t'] === 'reduce' && (r['steps'] as number[][]).some((st) => st.length === 3),
+            (r) => {
+              const st = (r['steps'] as number[][]).find((x) => x.length === 3) as [number, number, number];
+              let x = 0;
+              while (st.includes(x)) x++;
+              st[2] = x;
+            },
+          ),
+        ),
+      checks: [{ rule: 'edge-collapse', args: [] }],
+    },
+    {
+      name: 'bad-rank-low-repeat.ohcb',
+      from: 'xor-overlap-homology.ohcb',
+      what: 'xor-overlap-homology, layer 3, cone quotient, rank record of dim 1: the second chain replaced by a copy of the first, so two boundaries have the same low',
+      make: (recs) =>
+        withEnd(
+          editRecord(
+            recs,
+            (r) => r['t'] === 'rank' && r['layer'] === 3 && r['quotient'] === 'cone' && r['dim'] === 1,
+            (r) => {
+              const ch = r['chains'] as number[][];
+              if (ch.length < 2) throw new Error('makeGolden: expected two rank chains in xor-overlap-homology');
+              ch[1] = [...(ch[0] as number[])];
+            },
+          ),
+        ),
+      checks: [{ rule: 'rank', args: [] }],
+    },
+    {
+      name: 'bad-dropped-cocycle.ohcb',
+      from: 'xor-overlap-homology.ohcb',
+      what: 'xor-overlap-homology, layer 3, cone quotient, cohomology record of dim 1: its last cocycle dropped (two cycles, one cocycle)',
+      make: (recs) =>
+        withEnd(
+          editRecord(
+            recs,
+            (r) => r['t'] === 'cohomology' && r['layer'] === 3 && r['quotient'] === 'cone' && r['dim'] === 1,
+            (r) => {
+              const w = r['cocycles'] as number[][];
+              if (w.length !== 2) throw new Error('makeGolden: expected two cocycles in xor-overlap-homology');
+              w.pop();
+            },
+          ),
+        ),
+      checks: [{ rule: 'cohomology', args: [] }],
+    },
+    {
       name: 'bad-truncated.ohcb',
       from: 'xor-overlap.ohcb',
       what: 'xor-overlap with its last two lines (the layer-3 classes record and the end record) cut off',
@@ -333,11 +462,17 @@ const GOOD_WHAT: Record<GoodName, string> = {
   'xor-rank.ohcb': 'ohc certify of the XOR rank net (xor_rank.pth) on xor_points.npy, default profile, all layers',
   'random-2d.ohcb': `ohc certify of the random 2 → 5 → 5 → 2 net (random-2d.model.json, seed ${RANDOM_SEED}) on its 40 points (random-2d.data.json), default profile, all layers`,
   'd-i-model-0.ohcb': 'ohc certify of D-I model 0 (certificates/examples/d-i/D-I_model_0.pth) on the correctly classified test points of label 1 (D-I-test.npy, D-I-test-labels.npy), default profile, all 10 layers',
+  'd-i-betti.ohcb': 'ohc betti --out of the D-I test points of label 1 (D-I-test.npy, D-I-test-labels.npy; no model), knn-rips k=14 eps=5/2 over GF(2): b = (9, 0); a header with network null, homology records only',
+  'rp2-q.ohcb': 'ohc betti --out of the 6-vertex RP^2 triangulation (file complex rp2.complex.json on the 6 points of rp2.data.json) over Q, max-dim 2: b = (1, 0, 0) (over GF(2) it would be (1, 1, 1))',
+  'xor-overlap-homology.ohcb': 'ohc certify --complex knn-rips:k=2,eps=1 --quotient cone,metric of the XOR overlap net on xor_points.npy: cone and metric quotients disagree at layers 2 (1 1 / 1 0) and 3 (1 2 / 1 0)',
+  'random-2d-homology.ohcb': 'ohc certify --complex knn-rips:k=4,eps=2 --quotient cone,metric --max-dim 2 of the random-2d net on its 40 points: reductions with edge collapses',
 };
 
 /** The check arguments of a good bundle: its inputs (the selection options dropped). */
 function checkArgsOf(certifyArgs: readonly string[]): string[] {
   const out: string[] = [];
+  // `ohc check` binds a bundle to its input files only with --model (a betti-only bundle has none).
+  if (!certifyArgs.includes('--model')) return out;
   for (let i = 0; i < certifyArgs.length; i++) {
     const a = certifyArgs[i] as string;
     if (a === '--model' || a === '--data' || a === '--labels') out.push(a, certifyArgs[++i] as string);

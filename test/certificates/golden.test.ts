@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type GoodName, expectedJson, makeBad, makeGood } from '../bench/makeGolden.js';
+import { type GoodName, WITH_HOMOLOGY, expectedJson, makeBad, makeGood } from '../bench/makeGolden.js';
 import { main } from '../../src/cli/ohc.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -34,7 +34,11 @@ describe('golden bundles: ohc check verdicts', () => {
   it('expected.json lists every golden bundle, good and bad', () => {
     expect(expected.format).toBe('ohc-golden/1');
     const files = new Set(expected.bundles.map((e) => e.file.replace(/^certificates\/golden\//, '')));
-    for (const f of ['xor-overlap', 'xor-rank', 'random-2d', 'd-i-model-0', 'bad-wrong-witness', 'bad-farkas-sign', 'bad-missing-decision', 'bad-forged-class', 'bad-other-inputs', 'bad-truncated']) {
+    for (const f of [
+      'xor-overlap', 'xor-rank', 'random-2d', 'd-i-model-0', 'd-i-betti', 'rp2-q', 'xor-overlap-homology', 'random-2d-homology',
+      'bad-wrong-witness', 'bad-farkas-sign', 'bad-missing-decision', 'bad-forged-class', 'bad-other-inputs', 'bad-truncated',
+      'bad-betti-off-by-one', 'bad-tie-choices', 'bad-edge-collapse-dominator', 'bad-rank-low-repeat', 'bad-dropped-cocycle',
+    ]) {
       expect(files.has(`${f}.ohcb`), f).toBe(true);
     }
     for (const e of expected.bundles) expect(e.status === 'VERIFIED' ? e.rule === null : typeof e.rule === 'string', e.file).toBe(true);
@@ -74,6 +78,11 @@ describe('golden bundles: regeneration is deterministic', () => {
     const names: GoodName[] = ['xor-overlap.ohcb', 'xor-rank.ohcb', 'random-2d.ohcb'];
     makeGood(dir, names);
     for (const n of [...names, 'random-2d.model.json', 'random-2d.data.json']) same(n);
+  });
+
+  it('homology bundles (ohc betti --out, ohc certify --complex; RP^2 complex and data files) are byte-identical', () => {
+    makeGood(dir, WITH_HOMOLOGY);
+    for (const n of [...WITH_HOMOLOGY, 'rp2.complex.json', 'rp2.data.json']) same(n);
   });
 
   it('bad bundles derived from the regenerated good ones are byte-identical; expected.json is current', () => {
