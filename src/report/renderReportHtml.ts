@@ -93,13 +93,15 @@ function charts(s: ReportSummary): string {
   const maxRank = s.inputDim ?? 3;
   figs.push(fig(stackedBarSvg('ranks', 'Rank profile: samples by rank of the local map', xs, s.layers.map((l) => l.rankHistogram), (c) => categoryColor(Math.max(0, maxRank - Number(c)) * 2), (c) => `rank ${c}`), 'Share of samples per rank of their region\'s local map (rank < input dimension: the network collapses directions there).'));
   const h = s.homology;
+  // the Betti numbers per layer come first: they are what the analysis is for
+  const bettiFigs: string[] = [];
   if (h !== null && xs.length > 0) {
     for (const q of h.quotients) {
       const series: Series[] = Array.from({ length: h.maxDim + 1 }, (_, k) => ({ name: `b${k}`, values: s.layers.map((l) => l.betti[q as 'cone' | 'metric']?.[k] ?? null), color: SERIES_COLORS[k % SERIES_COLORS.length] as string }));
-      figs.push(fig(lineChartSvg(`betti-${q}`, `Betti numbers of the ${q} quotient per layer`, xs, series), `Certified over ${h.field === 'q' ? 'Q' : 'GF(2)'}; the complex itself (layer 0): ${fmtBetti(h.base ?? undefined)}.`));
+      bettiFigs.push(fig(lineChartSvg(`betti-${q}`, `Betti numbers of the ${q} quotient per layer`, xs, series), `Certified over ${h.field === 'q' ? 'Q' : 'GF(2)'}; the complex itself (layer 0): ${fmtBetti(h.base ?? undefined)}.`));
     }
   }
-  return `<div class="charts">${figs.join('\n')}</div>`;
+  return `<div class="charts">${[...bettiFigs, ...figs].join('\n')}</div>`;
 }
 
 function homologySection(s: ReportSummary): string {

@@ -8,7 +8,6 @@ import { main } from '../../src/cli/ohc.js';
 import { buildReport } from '../../src/report/reportData.js';
 import { renderReportHtml } from '../../src/report/renderReportHtml.js';
 import { summaryCsv } from '../../src/report/summaryCsv.js';
-import { withHomology } from './withHomology.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const GOLDEN = join(ROOT, 'certificates', 'golden');
@@ -76,10 +75,9 @@ describe('renderReportHtml: text from the bundle is escaped', () => {
   });
 });
 
-describe('buildReport: homology records', () => {
+describe('buildReport: homology records (ohc certify --complex)', () => {
   it('Betti numbers come from the checker\'s verdict: per layer and quotient, the complex itself as layer 0', () => {
-    const bytes = withHomology(readFileSync(join(GOLDEN, 'xor-overlap.ohcb')), 'knn-rips:k=2,eps=1', ['cone', 'metric']);
-    const s = buildReport(bytes, { bundlePath: 'xor+homology' }).summary;
+    const s = report(certify('--model', join(XOR, 'xor_overlap.pth'), '--data', join(XOR, 'xor_points.npy'), '--complex', 'knn-rips:k=2,eps=1', '--quotient', 'cone,metric'));
     expect(s.verdict).toBe('VERIFIED');
     expect(s.homology).toMatchObject({ complex: 'knn-rips k=2 eps=1', field: 'gf2', maxDim: 1, quotients: ['cone', 'metric'], base: [1, 0] });
     expect(s.layers.map((l) => l.betti)).toEqual([{ cone: [1, 0], metric: [1, 0] }, { cone: [1, 1], metric: [1, 0] }, { cone: [1, 2], metric: [1, 0] }]);
@@ -100,7 +98,7 @@ describe('buildReport: homology records', () => {
   });
 
   it('a claimed Betti number the checker refutes is not shown', () => {
-    const good = withHomology(readFileSync(join(GOLDEN, 'xor-overlap.ohcb')), 'knn-rips:k=2,eps=1', ['cone']).toString('utf8');
+    const good = readFileSync(certify('--model', join(XOR, 'xor_overlap.pth'), '--data', join(XOR, 'xor_points.npy'), '--complex', 'knn-rips:k=2,eps=1', '--quotient', 'cone'), 'utf8');
     const lines = good.trimEnd().split('\n').slice(0, -1);
     const k = lines.findIndex((l) => l.includes('"t":"betti"') && l.includes('"layer":3'));
     lines[k] = (lines[k] as string).replace('"betti":[1,2]', '"betti":[1,3]');

@@ -6,7 +6,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/ohc.js';
 import type { ReportSummary } from '../../src/report/reportData.js';
 import { findChromium, pngSize, renderInChromium } from './chromium.js';
-import { withHomology } from './withHomology.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const GOLDEN = join(ROOT, 'certificates', 'golden');
@@ -27,12 +26,16 @@ const tmp = mkdtempSync(join(tmpdir(), 'ohc-report-page-'));
 const diDir = join(tmp, 'd-i');
 const badDir = join(tmp, 'bad');
 let di: ReturnType<typeof run>;
+const inputs = ['--model', join(DI, 'D-I_model_0.pth'), '--data', join(DI, 'D-I-test.npy'), '--labels', join(DI, 'D-I-test-labels.npy')];
 
+// the README's run: certify D-I model 0 with the paper's complex and both quotients, then report
 beforeAll(() => {
-  di = run('report', join(GOLDEN, 'd-i-model-0.ohcb'), '--out', diDir, '--model', join(DI, 'D-I_model_0.pth'), '--data', join(DI, 'D-I-test.npy'), '--labels', join(DI, 'D-I-test-labels.npy'));
+  const bundle = join(tmp, 'd-i.ohcb');
+  expect(run('certify', ...inputs, '--class', '1', '--correct', '--complex', 'knn-rips:k=14,eps=2.5', '--quotient', 'cone,metric', '--out', bundle, '--quiet').code).toBe(0);
+  di = run('report', bundle, '--out', diDir, ...inputs);
 });
 
-describe('ohc report on D-I model 0 (golden bundle, inputs confirmed)', () => {
+describe('ohc report on D-I model 0 (certify --complex knn-rips:k=14,eps=2.5, inputs confirmed)', () => {
   it('exits 0, says where the report is, writes exactly index.html, summary.json, summary.csv', () => {
     expect(di.code).toBe(0);
     expect(di.out).toContain(`report ${join(diDir, 'index.html')}: VERIFIED, inputs confirmed`);
@@ -40,7 +43,7 @@ describe('ohc report on D-I model 0 (golden bundle, inputs confirmed)', () => {
     expect(readdirSync(tmp).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
-  it('summary.json: verdict, per-layer counts, no homology, no float table (default profile)', () => {
+  it('summary.json: verdict, per-layer counts, Betti numbers, no float table (default profile)', () => {
     const s = JSON.parse(readFileSync(join(diDir, 'summary.json'), 'utf8')) as ReportSummary;
     expect(s.verdict).toBe('VERIFIED');
     expect(s.inputsChecked).toBe(true);
@@ -49,10 +52,14 @@ describe('ohc report on D-I model 0 (golden bundle, inputs confirmed)', () => {
     const l10 = s.layers[9];
     expect([l10?.gluings, l10?.classes, l10?.gluedPoints]).toEqual([124, 19, 155]);
     expect(s.layers.every((l) => l.rankHistogram['2'] === 282 && l.boundaryPoints === 0)).toBe(true);
-    expect(s.homology).toBeNull();
+    expect(s.homology).toMatchObject({ complex: 'knn-rips k=14 eps=5/2', field: 'gf2', maxDim: 1, quotients: ['cone', 'metric'], tieChoices: 67, base: [9, 0] });
+    expect(s.layers.slice(0, 9).every((l) => JSON.stringify(l.betti) === '{"cone":[9,0],"metric":[9,0]}')).toBe(true);
+    expect(l10?.betti).toEqual({ cone: [2, 17], metric: [2, 0] });
     expect(s.floatDisagreements).toBeNull();
     expect(s.consistency).toEqual([]);
-    expect(readFileSync(join(diDir, 'summary.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(11);
+    const csv = readFileSync(join(diDir, 'summary.csv'), 'utf8').trimEnd().split('\n');
+    expect(csv).toHaveLength(11);
+    expect(csv[10]).toBe('VERIFIED,default,10,202,56682,0,799,124,19,155,0,2:282,2 17,2 0');
   });
 
   it('the page is static: no script, no external reference', () => {
@@ -66,6 +73,7 @@ describe('ohc report on D-I model 0 (golden bundle, inputs confirmed)', () => {
     expect(run('report', join(GOLDEN, 'xor-overlap.ohcb'), '--out', dir).code).toBe(0);
     expect(run('report', join(GOLDEN, 'random-2d.ohcb'), '--out', dir).code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).selection.samples).toBe(40);
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain('<p id="no-homology">No homology was certified in this bundle');
     expect(readdirSync(dir).sort()).toEqual(['index.html', 'summary.csv', 'summary.json']);
     const other = join(tmp, 'other');
     mkdirSync(other);
@@ -123,7 +131,7 @@ describe.skipIf(CHROMIUM === null && !REQUIRE_TOOLS)('the report in headless Chr
     expect(CHROMIUM, 'chromium not found: install the Debian package chromium').not.toBeNull();
   });
 
-  it('D-I: verdict VERIFIED, one scatter SVG per layer with both panels, 10 table rows, layer 10 counts, no homology line; screenshot', () => {
+  it('D-I: verdict VERIFIED, one scatter SVG per layer with both panels, 10 table rows, layer 10 counts and Betti numbers; screenshot', () => {
     const shot = process.env['OHC_REPORT_SCREENSHOT'] ?? join(tmp, 'd-i.png');
     const { dom, png } = renderInChromium(CHROMIUM as string, join(diDir, 'index.html'), { screenshot: shot, width: 1280, height: 2400 });
     expect(dom).toMatch(/<div id="verdict" class="verdict verified"><span class="status">VERIFIED<\/span>/);
@@ -135,17 +143,22 @@ describe.skipIf(CHROMIUM === null && !REQUIRE_TOOLS)('the report in headless Chr
     const tbody = /<table id="layer-table">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(dom)?.[1] ?? '';
     expect(count(tbody, /<tr data-layer=/g)).toBe(10);
     const row10 = /<tr data-layer="10">(.*?)<\/tr>/.exec(tbody)?.[1] ?? '';
-    expect([...row10.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]).slice(0, 8)).toEqual(['10', '202', '56682', '799', '124', '19', '155', '0']);
-    expect(dom).toContain('<p id="no-homology">No homology was certified in this bundle');
-    expect(count(dom, /<svg class="chart"/g)).toBe(4);
+    expect([...row10.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1])).toEqual(['10', '202', '56682', '799', '124', '19', '155', '0', '2:282', '2 17', '2 0']);
+    const betti = /<table id="betti-table">[\s\S]*?<\/table>/.exec(dom)?.[0] ?? '';
+    expect(count(betti, /<tr data-layer=/g)).toBe(11);
+    expect(betti).toMatch(/<tr data-layer="0"><td>0: the complex<\/td><td class="betti" data-quotient="none">9 0<\/td>/);
+    expect(betti).toMatch(/<tr data-layer="10"><td>10<\/td><td class="betti" data-quotient="cone">2 17<\/td>.*<td class="betti" data-quotient="metric">2 0<\/td>/);
+    expect(dom).not.toContain('id="no-homology"');
+    expect(count(dom, /<svg class="chart"/g)).toBe(6);
     expect(pngSize(png as Buffer)).toEqual({ width: 1280, height: 2400 });
     expect((png as Buffer).length).toBeGreaterThan(50_000);
   });
 
-  it('XOR overlap net with certified homology (knn-rips k=2, eps=1): Betti numbers per layer and quotient, where cone and metric differ', () => {
+  it('XOR overlap net, ohc certify --complex knn-rips:k=2,eps=1 --quotient cone,metric: Betti numbers per layer and quotient, where cone and metric differ', () => {
     const dir = join(tmp, 'xor-homology');
     const bundle = join(tmp, 'xor-homology.ohcb');
-    writeFileSync(bundle, withHomology(readFileSync(join(GOLDEN, 'xor-overlap.ohcb')), 'knn-rips:k=2,eps=1', ['cone', 'metric']));
+    const XOR = join(ROOT, 'certificates', 'examples', 'xor');
+    expect(run('certify', '--model', join(XOR, 'xor_overlap.pth'), '--data', join(XOR, 'xor_points.npy'), '--complex', 'knn-rips:k=2,eps=1', '--quotient', 'cone,metric', '--out', bundle).code).toBe(0);
     expect(run('report', bundle, '--out', dir).code).toBe(0);
     const { dom } = renderInChromium(CHROMIUM as string, join(dir, 'index.html'), { width: 1280, height: 1200 });
     expect(dom).toContain('class="status">VERIFIED<');
