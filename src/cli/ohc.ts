@@ -43,7 +43,8 @@ verbs:
   report   BUNDLE --out DIR [--model FILE --data FILE [--labels FILE]]
            check the bundle, then write DIR/index.html (static page, SVG figures),
            DIR/summary.json and DIR/summary.csv (exit 0 verified / 1 rejected)
-  demo     a certified run on the bundled XOR example (what npm start runs)
+  demo     [--out BUNDLE] certify, check and report the bundled D-I example with its
+           quotient Betti numbers (what npm start runs)
 
 exit codes: 0 success, 1 a certificate failed, 2 usage or input error`;
 

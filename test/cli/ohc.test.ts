@@ -1,5 +1,5 @@
 // ohc.test.ts: the CLI end to end, in process: outputs, JSON shapes and the three exit codes.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,12 +23,16 @@ describe('ohc', () => {
     expect(run('frobnicate').code).toBe(2);
   });
 
-  it('demo: certifies the XOR overlap net, then the checker verifies the bundle', () => {
+  it('demo: certifies D-I model 0 with its quotient Betti numbers, checks the bundle, writes the report', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ohc-demo-'));
-    const r = run('demo', '--out', join(dir, 'xor.ohcb'));
+    const r = run('demo', '--out', join(dir, 'd-i.ohcb'));
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^\s+2\s+4\s+12\s+1\s+1\s+2\b/m);
-    expect(r.out.trimEnd().split('\n').at(-1)).toBe('s VERIFIED');
+    // layer 10: 202 regions, 56682 decisions, 124 gluings, 19 classes, 155 points; cone (2, 17), metric (2, 0)
+    expect(r.out).toMatch(/^\s+10\s+202\s+56682\s+124\s+19\s+155\s+[0-9.]+\s+2 17\s+2 0$/m);
+    expect(r.out).toMatch(/data itself: 9 0/);
+    expect(r.out).toMatch(/^s VERIFIED$/m);
+    expect(existsSync(join(dir, 'report', 'index.html'))).toBe(true);
+    expect(r.out.trimEnd().split('\n').at(-1)).toMatch(/report[/\\]index\.html in a browser/);
   });
 
   it('regions --json on the XOR overlap net', () => {
