@@ -1,6 +1,7 @@
 // layerDecisions.ts: every decision Q(j, n) of one layer, cheapest exact route first.
 import { Rat } from '../checker/rational.js';
 import type { LayerAnalysis, Region } from '../net/regions.js';
+import { type FloatVec, floatVecOf } from './floatFilter.js';
 import { type IntPoint, type PreparedRegion, type QueryAnswer, type QueryPath, intPointOf, prepareRegion, queryRegion } from './regionQuery.js';
 
 /**
@@ -109,6 +110,8 @@ export function decideLayer(
       if (rk !== K && !same.has(rk) && inOwnRegion[k] === true) same.set(rk, k);
     }
     const mK = masks[K] as bigint;
+    // the image as doubles for the float filter (made on the first query)
+    let fy: FloatVec | undefined;
     for (const region of regions) {
       const n = region.id;
       if (n === K) continue;
@@ -123,7 +126,8 @@ export function decideLayer(
         ans = { answer: 'no', lambda: [], mu: [[k, -1n]], path: 'dead-neuron' };
       } else {
         used = prep(region);
-        ans = queryRegion(used, img.num, img.den, points[j] as Rat[]);
+        fy ??= floatVecOf([...img.num, img.den]);
+        ans = queryRegion(used, img.num, img.den, points[j] as Rat[], fy);
       }
       count(ans);
       sink(j, n, ans, used);

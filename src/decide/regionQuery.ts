@@ -1,6 +1,7 @@
 // regionQuery.ts: the membership decision Q(j, n) against one prepared region, with certificates.
 import { Rat, gcd } from '../checker/rational.js';
 import { feasible } from '../lp/feasible.js';
+import { type FloatVec, filteredSign, floatVecOf } from './floatFilter.js';
 import { optimize } from '../lp/optimize.js';
 import { type IntRowReduction, intRowReduce } from './intRowReduce.js';
 import { polygonHull } from './polygon.js';
@@ -111,6 +112,26 @@ export interface PreparedRegion {
   readonly solveEc: readonly bigint[];
   /** Full rank: the bound index of each inequality row's Farkas vector, made on first use. */
   readonly rowBound: (number | undefined)[];
+  /** The float filter's forms, made on first use (see `RegionFilter`). */
+  filter?: RegionFilter;
+}
+
+/**
+ * Every per-sample test of `queryRegion` is the sign of an integer linear form ℓ·Y in the extended
+ * image Y = (yN, yDen). The forms are kept as `FloatVec`s for `filteredSign`, made on first use;
+ * a test the doubles cannot settle is done exactly, so the answers are those of exact arithmetic.
+ */
+export interface RegionFilter {
+  /** Null check k: sign(ℓ·Y) = sign(den·(uᵀyN) − yDen·uc_k). */
+  readonly nulls: readonly FloatVec[];
+  /** Exact forms of z0N[c] for c < d (zero for free columns) and of z0D at index d. */
+  z?: readonly (readonly bigint[])[];
+  /** Full rank: row i violated by z0 iff ℓ·Y > 0. */
+  readonly rows: (FloatVec | undefined)[];
+  /** Rank 1: above hi iff ℓ·Y > 0; below lo iff ℓ·Y < 0. */
+  seg?: { readonly hi: FloatVec; readonly lo: FloatVec };
+  /** Rank 2: facet i violated iff ℓ·Y > 0. */
+  readonly facets: (FloatVec | undefined)[];
 }
 
 /**
@@ -309,12 +330,21 @@ export function queryRegion(
   yN: readonly bigint[],
   yDen: bigint,
   xj: readonly Rat[],
+  fy?: FloatVec,
 ): QueryAnswer {
   const den = reg.den;
+  const ff = fy === undefined ? undefined : filterOf(reg);
   // 1. Consistency of M z = f: every left-null vector u must give uᵀw = 0.
   const nulls = reg.nullChecks;
   for (let k = 0; k < nulls.length; k++) {
     const u = (nulls[k] as { readonly u: IntSparse }).u;
+    if (ff !== undefined) {
+      const sg = filteredSign(ff.nulls[k] as FloatVec, fy as FloatVec);
+      if (sg !== 0) {
+        const mus = reg.nullMu[k] as readonly [IntSparse, IntSparse];
+        return { answer: 'no', lambda: [], mu: sg > 0 ? mus[0] : mus[1], path: u.length === 1 ? 'dead-neuron' : 'eq-inconsistent' };
+      }
+    }
     let t = 0n;
     for (let q = 0; q < u.length; q++) {
       const e = u[q] as readonly [number, bigint];
@@ -327,22 +357,28 @@ export function queryRegion(
       return { answer: 'no', lambda: [], mu: s > 0n ? mus[0] : mus[1], path };
     }
   }
-  // 2. The particular solution z0 = z0N / z0D (free coordinates 0), in integers.
-  const z0N = new Array<bigint>(reg.d).fill(0n);
-  const cols = reg.solve.cols;
-  for (let p = 0; p < cols.length; p++) {
-    const e = reg.solve.e[p] as readonly (readonly [number, bigint])[];
-    let t = 0n;
-    for (let q = 0; q < e.length; q++) {
-      const x = e[q] as readonly [number, bigint];
-      t += x[1] * (yN[x[0]] as bigint);
+  // 2. The particular solution z0 = z0N / z0D (free coordinates 0), in integers (made when needed).
+  let z0Ncache: bigint[] | undefined;
+  const z0 = (): bigint[] => {
+    if (z0Ncache !== undefined) return z0Ncache;
+    const z0N = new Array<bigint>(reg.d).fill(0n);
+    const cols = reg.solve.cols;
+    for (let p = 0; p < cols.length; p++) {
+      const e = reg.solve.e[p] as readonly (readonly [number, bigint])[];
+      let t = 0n;
+      for (let q = 0; q < e.length; q++) {
+        const x = e[q] as readonly [number, bigint];
+        t += x[1] * (yN[x[0]] as bigint);
+      }
+      z0N[cols[p] as number] = den * t - yDen * (reg.solveEc[p] as bigint);
     }
-    z0N[cols[p] as number] = den * t - yDen * (reg.solveEc[p] as bigint);
-  }
+    z0Ncache = z0N;
+    return z0N;
+  };
   const z0D = reg.solve.L * yDen;
   if (reg.red.rank === reg.d) {
     // the unique candidate
-    const bad = firstViolated(reg, z0N, z0D);
+    const bad = ff === undefined ? firstViolated(reg, z0(), z0D) : firstViolatedFiltered(reg, ff, fy as FloatVec, z0, z0D);
     if (bad >= 0) {
       // one Farkas vector per violated row, shared by every sample as a region-level bound
       let b = reg.rowBound[bad];
@@ -353,7 +389,7 @@ export function queryRegion(
       const cert = reg.bounds[b] as { lambda: IntSparse; mu: IntSparse };
       return { answer: 'no', lambda: cert.lambda, mu: cert.mu, path: 'unique-violated', bound: b };
     }
-    const z: IntPoint = { num: z0N, den: z0D };
+    const z: IntPoint = { num: z0(), den: z0D };
     if (!samePointInt(z, xj)) return { answer: 'yes', z, path: 'unique-feasible' };
     const bounds = [];
     for (let c = 0; c < reg.d; c++) {
@@ -367,12 +403,17 @@ export function queryRegion(
     const seg = segmentOf(reg);
     if (seg !== null) {
       const col = reg.solve.cols[0] as number;
-      // the sample's coordinate U = UN / UD (UD > 0), compared with hi and lo without a gcd
-      const UN = seg.s * (z0N[col] as bigint);
-      const UD = z0D;
       const { hi, lo } = seg;
-      if (UN * hi.d > hi.n * UD) return { answer: 'no', lambda: seg.dualHi, mu: seg.muHi, path: 'segment', bound: seg.boundHi };
-      if (UN * lo.d < lo.n * UD) return { answer: 'no', lambda: seg.dualLo, mu: seg.muLo, path: 'segment', bound: seg.boundLo };
+      const sf = ff === undefined ? undefined : segForms(reg, ff, seg);
+      const hiS = sf === undefined ? 0 : filteredSign(sf.hi, fy as FloatVec);
+      if (hiS > 0) return { answer: 'no', lambda: seg.dualHi, mu: seg.muHi, path: 'segment', bound: seg.boundHi };
+      const loS = hiS < 0 && sf !== undefined ? filteredSign(sf.lo, fy as FloatVec) : 0;
+      if (loS < 0) return { answer: 'no', lambda: seg.dualLo, mu: seg.muLo, path: 'segment', bound: seg.boundLo };
+      // the sample's coordinate U = UN / UD (UD > 0), compared with hi and lo without a gcd
+      const UN = seg.s * (z0()[col] as bigint);
+      const UD = z0D;
+      if (hiS === 0 && UN * hi.d > hi.n * UD) return { answer: 'no', lambda: seg.dualHi, mu: seg.muHi, path: 'segment', bound: seg.boundHi };
+      if (loS === 0 && UN * lo.d < lo.n * UD) return { answer: 'no', lambda: seg.dualLo, mu: seg.muLo, path: 'segment', bound: seg.boundLo };
       // θ = (U − lo)/(hi − lo) = TN / TD, and z = zLo + θ (zHi − zLo)
       const widthN = hi.n * lo.d - lo.n * hi.d;
       const TN = widthN === 0n ? 0n : (UN * lo.d - lo.n * UD) * hi.d;
@@ -393,13 +434,14 @@ export function queryRegion(
   if (reg.red.rank === 2 && reg.d > 2) {
     const poly = polygonOf(reg);
     if (poly !== null) {
-      const ans = polygonAnswer(reg, poly, z0N, z0D, xj);
+      const ans = polygonAnswer(reg, poly, z0, z0D, xj, ff, fy);
       if (ans !== null) return ans;
       // the witness is x_j itself: the general route below applies the boundary rule
     }
   }
   // 3. Rank-deficient: z = z0 + N t. With s = z0D·t the rows become (A N) s ≤ b·z0D − A·z0N:
   // the same matrix for every sample, and a Farkas vector of it is one of the region's rows as they stand.
+  const z0N = z0();
   const rhsRows = reg.ineqA.map((row, i) => {
     let s = (reg.ineqB[i] as bigint) * z0D;
     for (let c = 0; c < reg.d; c++) s -= (row[c] as bigint) * (z0N[c] as bigint);
@@ -525,15 +567,34 @@ function polygonOf(reg: PreparedRegion): Polygon | null {
  * else a witness from the fan triangle containing w; null when that witness is x_j itself (or,
  * which cannot happen for a correct hull, when no triangle contains w).
  */
-function polygonAnswer(reg: PreparedRegion, poly: Polygon, z0N: readonly bigint[], z0D: bigint, xj: readonly Rat[]): QueryAnswer | null {
-  // w = (W0, W1) / z0D with W_p = delta_p · z0N[pivot_p]
-  const W0 = (reg.red.delta[0] as bigint) * (z0N[reg.red.pivotCols[0] as number] as bigint);
-  const W1 = (reg.red.delta[1] as bigint) * (z0N[reg.red.pivotCols[1] as number] as bigint);
-  for (const f of poly.facets) {
-    if ((f.h0 * W0 + f.h1 * W1) * f.vD > f.vN * z0D) {
+function polygonAnswer(
+  reg: PreparedRegion,
+  poly: Polygon,
+  z0: () => bigint[],
+  z0D: bigint,
+  xj: readonly Rat[],
+  ff: RegionFilter | undefined,
+  fy: FloatVec | undefined,
+): QueryAnswer | null {
+  // w = (W0, W1) / z0D with W_p = delta_p · z0N[pivot_p] (made only when the filter cannot tell)
+  let W: readonly [bigint, bigint] | undefined;
+  const w = (): readonly [bigint, bigint] => {
+    if (W === undefined) {
+      const z0N = z0();
+      W = [(reg.red.delta[0] as bigint) * (z0N[reg.red.pivotCols[0] as number] as bigint), (reg.red.delta[1] as bigint) * (z0N[reg.red.pivotCols[1] as number] as bigint)];
+    }
+    return W;
+  };
+  for (let i = 0; i < poly.facets.length; i++) {
+    const f = poly.facets[i] as Polygon['facets'][number];
+    const sg = ff === undefined ? 0 : filteredSign(facetForm(reg, ff, poly, i), fy as FloatVec);
+    if (sg < 0) continue;
+    if (sg > 0 || (f.h0 * w()[0] + f.h1 * w()[1]) * f.vD > f.vN * z0D) {
       return { answer: 'no', lambda: f.lambda, mu: f.mu, path: 'polygon', bound: f.bound };
     }
   }
+  const [W0, W1] = w();
+  const z0N = z0();
   // U = w − P[0] at scale z0D·Dp
   const P0 = poly.P[0] as readonly [bigint, bigint];
   const U0 = W0 * poly.Dp - P0[0] * z0D;
@@ -622,6 +683,105 @@ function shortWitness(reg: PreparedRegion, z0N: readonly bigint[], z0D: bigint, 
 
 function unit(d: number, c: number, sign: 1 | -1): Rat[] {
   return Array.from({ length: d }, (_, k) => (k === c ? Rat.int(BigInt(sign)) : Rat.ZERO));
+}
+
+/** The region's filter with its null-check forms (the other forms are made on first use). */
+function filterOf(reg: PreparedRegion): RegionFilter {
+  if (reg.filter !== undefined) return reg.filter;
+  const n = reg.M.length;
+  const nulls = reg.nullChecks.map(({ u }, k) => {
+    const l = new Array<bigint>(n + 1).fill(0n);
+    for (const [i, coef] of u) l[i] = reg.den * coef;
+    l[n] = -(reg.nullUc[k] as bigint);
+    return floatVecOf(l);
+  });
+  reg.filter = { nulls, rows: [], facets: [] };
+  return reg.filter;
+}
+
+/** The exact forms of z0N[c] (c < d) and z0D (index d) in Y = (yN, yDen). */
+function zForms(reg: PreparedRegion, ff: RegionFilter): readonly (readonly bigint[])[] {
+  if (ff.z !== undefined) return ff.z;
+  const n = reg.M.length;
+  const z = Array.from({ length: reg.d + 1 }, () => new Array<bigint>(n + 1).fill(0n));
+  reg.solve.cols.forEach((col, p) => {
+    const l = z[col] as bigint[];
+    for (const [i, e] of reg.solve.e[p] as readonly (readonly [number, bigint])[]) l[i] = reg.den * e;
+    l[n] = -(reg.solveEc[p] as bigint);
+  });
+  (z[reg.d] as bigint[])[n] = reg.solve.L;
+  ff.z = z;
+  return z;
+}
+
+/** Σ coef·form over the given (coefficient, form) terms, as a FloatVec. */
+function combined(terms: readonly (readonly [bigint, readonly bigint[]])[]): FloatVec {
+  const len = (terms[0] as readonly [bigint, readonly bigint[]])[1].length;
+  const out = new Array<bigint>(len).fill(0n);
+  for (const [a, form] of terms) {
+    if (a === 0n) continue;
+    for (let i = 0; i < len; i++) {
+      const x = form[i] as bigint;
+      if (x !== 0n) out[i] = (out[i] as bigint) + a * x;
+    }
+  }
+  return floatVecOf(out);
+}
+
+/** Row i violated by z0: Σ_c row[c]·z0N[c] − b·z0D > 0. */
+function rowForm(reg: PreparedRegion, ff: RegionFilter, i: number): FloatVec {
+  let f = ff.rows[i];
+  if (f === undefined) {
+    const z = zForms(reg, ff);
+    const row = reg.ineqA[i] as readonly bigint[];
+    f = combined([...row.map((a, c) => [a, z[c] as readonly bigint[]] as const), [-(reg.ineqB[i] as bigint), z[reg.d] as readonly bigint[]] as const]);
+    ff.rows[i] = f;
+  }
+  return f;
+}
+
+/** The segment's two tests: UN·hi.d − hi.n·UD > 0 and UN·lo.d − lo.n·UD < 0, UN = s·z0N[col], UD = z0D. */
+function segForms(reg: PreparedRegion, ff: RegionFilter, seg: Segment): { readonly hi: FloatVec; readonly lo: FloatVec } {
+  if (ff.seg !== undefined) return ff.seg;
+  const z = zForms(reg, ff);
+  const zc = z[reg.solve.cols[0] as number] as readonly bigint[];
+  const zd = z[reg.d] as readonly bigint[];
+  ff.seg = {
+    hi: combined([[seg.s * seg.hi.d, zc], [-seg.hi.n, zd]]),
+    lo: combined([[seg.s * seg.lo.d, zc], [-seg.lo.n, zd]]),
+  };
+  return ff.seg;
+}
+
+/** Facet i violated: (h0·W0 + h1·W1)·vD − vN·z0D > 0, W_p = delta_p·z0N[pivot_p]. */
+function facetForm(reg: PreparedRegion, ff: RegionFilter, poly: Polygon, i: number): FloatVec {
+  let f = ff.facets[i];
+  if (f === undefined) {
+    const z = zForms(reg, ff);
+    const fc = poly.facets[i] as Polygon['facets'][number];
+    f = combined([
+      [fc.vD * fc.h0 * (reg.red.delta[0] as bigint), z[reg.red.pivotCols[0] as number] as readonly bigint[]],
+      [fc.vD * fc.h1 * (reg.red.delta[1] as bigint), z[reg.red.pivotCols[1] as number] as readonly bigint[]],
+      [-fc.vN, z[reg.d] as readonly bigint[]],
+    ]);
+    ff.facets[i] = f;
+  }
+  return f;
+}
+
+/** `firstViolated` for z0 with the filter first: a row the doubles cannot settle is tested exactly. */
+function firstViolatedFiltered(reg: PreparedRegion, ff: RegionFilter, fy: FloatVec, z0: () => bigint[], zD: bigint): number {
+  for (let i = 0; i < reg.ineqA.length; i++) {
+    const sg = filteredSign(rowForm(reg, ff, i), fy);
+    if (sg > 0) return i;
+    if (sg < 0) continue;
+    const row = reg.ineqA[i] as readonly bigint[];
+    const zN = z0();
+    let s = 0n;
+    for (let c = 0; c < reg.d; c++) s += (row[c] as bigint) * (zN[c] as bigint);
+    if (s > (reg.ineqB[i] as bigint) * zD) return i;
+  }
+  return -1;
 }
 
 /** The first inequality row violated by z = zN / zD (zD > 0), or −1. */
