@@ -2,6 +2,7 @@
 import { Rat } from '../checker/rational.js';
 import type { LayerAnalysis, Region } from '../net/regions.js';
 import { type FloatVec, floatVecOf } from './floatFilter.js';
+import { imageSpaceClasses, isImageOf } from './imageSpaces.js';
 import { type IntPoint, type PreparedRegion, type QueryAnswer, type QueryPath, intPointOf, prepareRegion, queryRegion } from './regionQuery.js';
 
 /**
@@ -101,6 +102,8 @@ export function decideLayer(
     if (list === undefined) byImage.set(key, [j]);
     else list.push(j);
   });
+  // image-space classes of the regions (imageSpaces.ts), made on the first query
+  let spaces: Int32Array | undefined;
   for (let j = 0; j < points.length; j++) {
     const K = layer.regionOf[j] as number;
     const img = layer.images[j] as { num: bigint[]; den: bigint };
@@ -112,6 +115,8 @@ export function decideLayer(
     const mK = masks[K] as bigint;
     // the image as doubles for the float filter (made on the first query)
     let fy: FloatVec | undefined;
+    // is y_j proved in its own region's image space (then regions of the same space need no null checks)?
+    let inSpace: boolean | undefined;
     for (const region of regions) {
       const n = region.id;
       if (n === K) continue;
@@ -127,7 +132,13 @@ export function decideLayer(
       } else {
         used = prep(region);
         fy ??= floatVecOf([...img.num, img.den]);
-        ans = queryRegion(used, img.num, img.den, points[j] as Rat[], fy);
+        spaces ??= imageSpaceClasses(regions.length, (i) => prep(regions[i] as Region));
+        const cK = spaces[K] as number;
+        if (inSpace === undefined) {
+          const pj = pointsInt[j] as IntPoint;
+          inSpace = cK >= 0 && isImageOf((regions[K] as Region).map, pj.num, pj.den, img.num, img.den);
+        }
+        ans = queryRegion(used, img.num, img.den, points[j] as Rat[], fy, inSpace && spaces[n] === cK);
       }
       count(ans);
       sink(j, n, ans, used);

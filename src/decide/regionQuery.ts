@@ -323,7 +323,9 @@ function farkasFromLambda(reg: PreparedRegion, lambda: IntSparse): { lambda: Int
 
 /**
  * Decide Q(j, n): is there z in G_n with Φ_n(z) = y, other than x_j itself?
- * `yN/yDen` is the image y = Φ^(l)(x_j); `xj` the sample (for the boundary rule).
+ * `yN/yDen` is the image y = Φ^(l)(x_j); `xj` the sample (for the boundary rule). `fy`, when
+ * given, is the extended image (yN, yDen) as doubles for the float filter; `nullsHold` says that y
+ * is proved to pass every null check of the region (imageSpaces.ts), which are then skipped.
  */
 export function queryRegion(
   reg: PreparedRegion,
@@ -331,12 +333,13 @@ export function queryRegion(
   yDen: bigint,
   xj: readonly Rat[],
   fy?: FloatVec,
+  nullsHold = false,
 ): QueryAnswer {
   const den = reg.den;
   const ff = fy === undefined ? undefined : filterOf(reg);
   // 1. Consistency of M z = f: every left-null vector u must give uᵀw = 0.
   const nulls = reg.nullChecks;
-  for (let k = 0; k < nulls.length; k++) {
+  for (let k = 0; k < (nullsHold ? 0 : nulls.length); k++) {
     const u = (nulls[k] as { readonly u: IntSparse }).u;
     if (ff !== undefined) {
       const sg = filteredSign(ff.nulls[k] as FloatVec, fy as FloatVec);
@@ -375,10 +378,11 @@ export function queryRegion(
     z0Ncache = z0N;
     return z0N;
   };
-  const z0D = reg.solve.L * yDen;
+  let z0Dcache: bigint | undefined;
+  const z0d = (): bigint => (z0Dcache ??= reg.solve.L * yDen);
   if (reg.red.rank === reg.d) {
     // the unique candidate
-    const bad = ff === undefined ? firstViolated(reg, z0(), z0D) : firstViolatedFiltered(reg, ff, fy as FloatVec, z0, z0D);
+    const bad = ff === undefined ? firstViolated(reg, z0(), z0d()) : firstViolatedFiltered(reg, ff, fy as FloatVec, z0, z0d);
     if (bad >= 0) {
       // one Farkas vector per violated row, shared by every sample as a region-level bound
       let b = reg.rowBound[bad];
@@ -389,7 +393,7 @@ export function queryRegion(
       const cert = reg.bounds[b] as { lambda: IntSparse; mu: IntSparse };
       return { answer: 'no', lambda: cert.lambda, mu: cert.mu, path: 'unique-violated', bound: b };
     }
-    const z: IntPoint = { num: z0(), den: z0D };
+    const z: IntPoint = { num: z0(), den: z0d() };
     if (!samePointInt(z, xj)) return { answer: 'yes', z, path: 'unique-feasible' };
     const bounds = [];
     for (let c = 0; c < reg.d; c++) {
@@ -411,7 +415,7 @@ export function queryRegion(
       if (loS < 0) return { answer: 'no', lambda: seg.dualLo, mu: seg.muLo, path: 'segment', bound: seg.boundLo };
       // the sample's coordinate U = UN / UD (UD > 0), compared with hi and lo without a gcd
       const UN = seg.s * (z0()[col] as bigint);
-      const UD = z0D;
+      const UD = z0d();
       if (hiS === 0 && UN * hi.d > hi.n * UD) return { answer: 'no', lambda: seg.dualHi, mu: seg.muHi, path: 'segment', bound: seg.boundHi };
       if (loS === 0 && UN * lo.d < lo.n * UD) return { answer: 'no', lambda: seg.dualLo, mu: seg.muLo, path: 'segment', bound: seg.boundLo };
       // θ = (U − lo)/(hi − lo) = TN / TD, and z = zLo + θ (zHi − zLo)
@@ -434,7 +438,7 @@ export function queryRegion(
   if (reg.red.rank === 2 && reg.d > 2) {
     const poly = polygonOf(reg);
     if (poly !== null) {
-      const ans = polygonAnswer(reg, poly, z0, z0D, xj, ff, fy);
+      const ans = polygonAnswer(reg, poly, z0, z0d, xj, ff, fy);
       if (ans !== null) return ans;
       // the witness is x_j itself: the general route below applies the boundary rule
     }
@@ -442,6 +446,7 @@ export function queryRegion(
   // 3. Rank-deficient: z = z0 + N t. With s = z0D·t the rows become (A N) s ≤ b·z0D − A·z0N:
   // the same matrix for every sample, and a Farkas vector of it is one of the region's rows as they stand.
   const z0N = z0();
+  const z0D = z0d();
   const rhsRows = reg.ineqA.map((row, i) => {
     let s = (reg.ineqB[i] as bigint) * z0D;
     for (let c = 0; c < reg.d; c++) s -= (row[c] as bigint) * (z0N[c] as bigint);
@@ -571,7 +576,7 @@ function polygonAnswer(
   reg: PreparedRegion,
   poly: Polygon,
   z0: () => bigint[],
-  z0D: bigint,
+  z0d: () => bigint,
   xj: readonly Rat[],
   ff: RegionFilter | undefined,
   fy: FloatVec | undefined,
@@ -589,12 +594,13 @@ function polygonAnswer(
     const f = poly.facets[i] as Polygon['facets'][number];
     const sg = ff === undefined ? 0 : filteredSign(facetForm(reg, ff, poly, i), fy as FloatVec);
     if (sg < 0) continue;
-    if (sg > 0 || (f.h0 * w()[0] + f.h1 * w()[1]) * f.vD > f.vN * z0D) {
+    if (sg > 0 || (f.h0 * w()[0] + f.h1 * w()[1]) * f.vD > f.vN * z0d()) {
       return { answer: 'no', lambda: f.lambda, mu: f.mu, path: 'polygon', bound: f.bound };
     }
   }
   const [W0, W1] = w();
   const z0N = z0();
+  const z0D = z0d();
   // U = w − P[0] at scale z0D·Dp
   const P0 = poly.P[0] as readonly [bigint, bigint];
   const U0 = W0 * poly.Dp - P0[0] * z0D;
@@ -770,7 +776,7 @@ function facetForm(reg: PreparedRegion, ff: RegionFilter, poly: Polygon, i: numb
 }
 
 /** `firstViolated` for z0 with the filter first: a row the doubles cannot settle is tested exactly. */
-function firstViolatedFiltered(reg: PreparedRegion, ff: RegionFilter, fy: FloatVec, z0: () => bigint[], zD: bigint): number {
+function firstViolatedFiltered(reg: PreparedRegion, ff: RegionFilter, fy: FloatVec, z0: () => bigint[], zd: () => bigint): number {
   for (let i = 0; i < reg.ineqA.length; i++) {
     const sg = filteredSign(rowForm(reg, ff, i), fy);
     if (sg > 0) return i;
@@ -779,7 +785,7 @@ function firstViolatedFiltered(reg: PreparedRegion, ff: RegionFilter, fy: FloatV
     const zN = z0();
     let s = 0n;
     for (let c = 0; c < reg.d; c++) s += (row[c] as bigint) * (zN[c] as bigint);
-    if (s > (reg.ineqB[i] as bigint) * zD) return i;
+    if (s > (reg.ineqB[i] as bigint) * zd()) return i;
   }
   return -1;
 }
