@@ -291,7 +291,7 @@ export function runCertify(values: CertifyValues, rep: CertifyReporting = {}): C
     phase = layersPhase(ctx, layers, sensitivity);
     // Phase 2 (with --complex): the homology records (FORMAT.md section 3). It takes seconds,
     // so it has no checkpoint of its own: a resumed run redoes it after the last layer.
-    if (plan !== null) homology = homologyPhase(ctx, plan, phase.rows, notice);
+    if (plan !== null) homology = homologyPhase(ctx, plan, phase.rows);
     jb.finish();
     progress.clear();
   } catch (e) {
@@ -330,7 +330,7 @@ function complexSpecKey(spec: ComplexSpec): object {
  * classes, and their certified Betti numbers (records of FORMAT.md section 3). Adds `betti` to
  * each layer row and returns the homology summary.
  */
-function homologyPhase(ctx: PhaseContext, plan: HomologyPlan, rows: CertifyLayerJson[], notice: (line: string) => void): CertifyHomologyJson {
+function homologyPhase(ctx: PhaseContext, plan: HomologyPlan, rows: CertifyLayerJson[]): CertifyHomologyJson {
   const t0 = performance.now();
   const { summary } = homologyRecords(
     ctx.inputs.points,
@@ -346,7 +346,6 @@ function homologyPhase(ctx: PhaseContext, plan: HomologyPlan, rows: CertifyLayer
     const row = rows.find((r) => r.layer === t.layer);
     if (row !== undefined) row.betti = { ...row.betti, [t.quotient]: t.betti };
   }
-  for (const d of summary.disagreements) notice(`ohc certify: layer ${d.layer}: cone quotient Betti (${d.cone.join(', ')}) differs from metric (${d.metric.join(', ')})`);
   return {
     complex: describeComplexSpec(plan.spec),
     field: plan.field,

@@ -44,7 +44,7 @@ export function demoCommand(args: string[], out: (s: string) => void, err: (s: s
   const checked = checkCommand([bundle, ...inputs], out, err);
   if (checked !== 0) return checked;
   out('');
-  out(`$ ohc report ${rel(bundle)} --out ${rel(reportDir)}`);
+  out(`$ ohc report ${rel(bundle)} --out ${rel(reportDir)} ${shown}`);
   const reported = reportCommand([bundle, '--out', reportDir, ...inputs], out, err);
   if (reported !== 0) return reported;
   out(`open ${join(rel(reportDir), 'index.html')} in a browser to see the report`);
