@@ -18,7 +18,8 @@
 //    never mutated here), every layer's region count, class lists and gluings, every explicit decision's
 //    answer (yes / no / pinned per layer, region, sample), and the checker's accepted stats apart from
 //    `records` and `sha256` (pairs, how many pairs each rule settled, gluings, classes per layer), and the homology
-//    claims (spec, field, maxDim, tieChoices, and each target's layer, quotient and Betti numbers; not the size of the
+//    claims (the complex record's spec, field, maxDim and quotients as written, tieChoices, and each target's layer,
+//    quotient and Betti numbers; not the size of the
 //    reduced complex or the number of reduction steps, which a different valid reduction may change);
 //  - accepted-rebound: accepted, the claims differ only through the header's network, points, selection,
 //    layers, profile or options (the mutant is a consistent bundle of *another* input: `check` without
@@ -655,6 +656,11 @@ export function claims(text: string, v: Verdict): string {
     } else if (r['t'] === 'layer') out.push(`layer ${String(r['layer'])} regions ${String(r['regions'])}`);
     else if (r['t'] === 'classes') out.push(`classes ${String(r['layer'])} ${JSON.stringify(r['classes'])} gluings ${String(r['gluings'])}`);
     else if (r['t'] === 'betti') out.push(`betti ${String(r['layer'])} ${String(r['quotient'])} ${JSON.stringify(r['betti'])}`);
+    else if (r['t'] === 'complex') {
+      // the complex itself (the checker's spec summary of a file complex only counts its simplices)
+      const { tieChoices: _t, ...params } = r;
+      out.push(`complex ${JSON.stringify(params)}`);
+    }
     else if (r['t'] === 'region') {
       const d: string[] = [];
       for (const [key, ans] of [['yes', 'yes'], ['no', 'no'], ['pinned', 'pinned']] as const) {
@@ -743,7 +749,7 @@ function reboundProblem(b: Bundle, text: string, tmp: string): string | undefine
   const paramsChanged = complexParams(b.text) !== complexParams(text);
   if (!headerChanged && !paramsChanged) return 'neither the header nor the complex record\'s parameters changed';
   if (!headerChanged) {
-    const rest = (ls: string[]): string => ls.filter((x, i) => i !== 1 && !x.startsWith('betti ')).join('\n');
+    const rest = (ls: string[]): string => ls.filter((x, i) => i !== 1 && !x.startsWith('betti ') && !x.startsWith('complex ')).join('\n');
     if (rest(la) !== rest(lb)) return 'claims beyond the homology differ, but the header does not';
   }
   const hp = homologyProblem(text, lb);
