@@ -665,14 +665,16 @@ export function simplestIn(lo: readonly [bigint, bigint] | null, hi: readonly [b
  */
 function shortWitness(reg: PreparedRegion, z0N: readonly bigint[], z0D: bigint, xj: readonly Rat[]): IntPoint | null {
   if (reg.N.length !== 1) return null;
+  // the bounds r/a of t with a = (A N)_i·z0D, kept as [r, (A N)_i] (z0D > 0 is common to every
+  // denominator, so it is left out of the comparisons and put back at the end)
   let lo: [bigint, bigint] | null = null;
   let hi: [bigint, bigint] | null = null;
   for (let i = 0; i < reg.ineqA.length; i++) {
     const row = reg.ineqA[i] as readonly bigint[];
     let r = (reg.ineqB[i] as bigint) * z0D;
     for (let c = 0; c < reg.d; c++) r -= (row[c] as bigint) * (z0N[c] as bigint);
-    const a = ((reg.AN[i] as readonly bigint[])[0] as bigint) * z0D;
-    // t·a ≤ r
+    const a = (reg.AN[i] as readonly bigint[])[0] as bigint;
+    // t·a·z0D ≤ r
     if (a > 0n) {
       if (hi === null || r * hi[1] < hi[0] * a) hi = [r, a];
     } else if (a < 0n) {
@@ -680,7 +682,7 @@ function shortWitness(reg: PreparedRegion, z0N: readonly bigint[], z0D: bigint, 
     } else if (r < 0n) return null;
   }
   if (lo !== null && hi !== null && lo[0] * hi[1] > hi[0] * lo[1]) return null;
-  const [tN, tD] = simplestIn(lo, hi);
+  const [tN, tD] = simplestIn(lo === null ? null : [lo[0], lo[1] * z0D], hi === null ? null : [hi[0], hi[1] * z0D]);
   const v = reg.N[0] as readonly bigint[];
   const z: IntPoint = { num: z0N.map((x, c) => x * tD + tN * (v[c] as bigint) * z0D), den: z0D * tD };
   if (firstViolated(reg, z.num, z.den) >= 0 || samePointInt(z, xj)) return null;
