@@ -1,5 +1,5 @@
 // layerDecisions.ts: every decision Q(j, n) of one layer, cheapest exact route first.
-import { Rat } from '../checker/rational.js';
+import { Rat, gcd } from '../checker/rational.js';
 import type { LayerAnalysis, Region } from '../net/regions.js';
 import { type FloatVec, floatVecOf } from './floatFilter.js';
 import { imageSpaceClasses, isImageOf } from './imageSpaces.js';
@@ -73,6 +73,8 @@ export function decideLayer(
   const regions = layer.regions;
   const d = points[0]?.length ?? 0;
   const masks = regions.map((r) => (reluLast ? lastLayerMask(r.codeword) : 0n));
+  // the same masks as 31-bit numbers when every mask fits (no bigint allocated per pair), else null
+  const small = masks.every((m) => m < 1n << 31n) ? Int32Array.from(masks, (m) => Number(m)) : null;
   const prepared: (PreparedRegion | undefined)[] = new Array<PreparedRegion | undefined>(regions.length);
   const prep = (r: Region): PreparedRegion => {
     let p = prepared[r.id];
@@ -113,6 +115,7 @@ export function decideLayer(
       if (rk !== K && !same.has(rk) && inOwnRegion[k] === true) same.set(rk, k);
     }
     const mK = masks[K] as bigint;
+    const mKs = small === null ? 0 : (small[K] as number);
     // the image as doubles for the float filter (made on the first query)
     let fy: FloatVec | undefined;
     // is y_j proved in its own region's image space (then regions of the same space need no null checks)?
@@ -126,8 +129,8 @@ export function decideLayer(
       const witness = same.get(n);
       if (witness !== undefined) {
         ans = { answer: 'yes', z: pointsInt[witness] as IntPoint, path: 'same-image' };
-      } else if (reluLast && (mK & ~(masks[n] as bigint)) !== 0n) {
-        const k = lowestBit(mK & ~(masks[n] as bigint));
+      } else if (reluLast && (small !== null ? (mKs & ~(small[n] as number)) !== 0 : (mK & ~(masks[n] as bigint)) !== 0n)) {
+        const k = small !== null ? 31 - Math.clz32(mKs & ~(small[n] as number) & -(mKs & ~(small[n] as number))) : lowestBit(mK & ~(masks[n] as bigint));
         ans = { answer: 'no', lambda: [], mu: [[k, -1n]], path: 'dead-neuron' };
       } else {
         used = prep(region);
@@ -159,10 +162,7 @@ export function imageKey(num: readonly bigint[], den: bigint): string {
   let g = den < 0n ? -den : den;
   for (const v of num) {
     if (g === 1n) break;
-    let a = v < 0n ? -v : v;
-    let b = g;
-    while (b !== 0n) [a, b] = [b, a % b];
-    g = a;
+    g = gcd(v, g);
   }
   if (g === 0n) g = 1n;
   return `${num.map((v) => (v / g).toString(36)).join(',')}/${(den / g).toString(36)}`;
