@@ -15,14 +15,15 @@ import { selectPoints } from '../net/select.js';
 
 /** The usage line of `ohc check`. */
 export const CHECK_USAGE =
-  'usage: ohc check BUNDLE [--model FILE --data FILE [--labels FILE]] [--json]\n' +
+  'usage: ohc check BUNDLE [[--model FILE] --data FILE [--labels FILE]] [--json]\n' +
   '                 [--max-file-bytes N] [--max-digits N] [--max-entries N] [--max-depth N]';
 const USAGE = CHECK_USAGE;
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 const eqRats = (a: readonly Rat[], b: readonly Rat[]): boolean => a.length === b.length && a.every((v, i) => v.eq(b[i] as Rat));
 
 /** Why the input files do not match the bundle's header, or undefined (throws InputError on unreadable files). */
-function inputsMismatch(h: Header, model: string, data: string, labels: string | undefined): string | undefined {
+function inputsMismatch(h: Header, model: string | undefined, data: string, labels: string | undefined): string | undefined {
+  if (model === undefined && h.inputs.model !== null) return 'the bundle records a model file: give --model too';
   const files: [string, string | undefined, string | undefined][] = [
     ['model', model, h.inputs.model?.sha256],
     ['data', data, h.inputs.data.sha256],
@@ -34,10 +35,10 @@ function inputsMismatch(h: Header, model: string, data: string, labels: string |
     if (want === undefined) return `--${name} given but the bundle records no ${name} file`;
     if (sha(bytes) !== want) return `sha256 of ${file} is ${sha(bytes)}, the bundle records ${want}`;
   }
-  const net = loadModel(model);
+  const net = model === undefined ? undefined : loadModel(model);
   const ds = loadDataset(data, labels === undefined ? {} : { labelsFile: labels });
-  if (net.inputDim !== h.inputDim || net.layers.length !== h.network.length) return 'the loaded network has another shape than the embedded one';
-  for (const [i, L] of net.layers.entries()) {
+  if (net !== undefined && (net.inputDim !== h.inputDim || net.layers.length !== h.network.length)) return 'the loaded network has another shape than the embedded one';
+  for (const [i, L] of (net?.layers ?? []).entries()) {
     const E = h.network[i];
     if (E === undefined || L.relu !== E.relu || !eqRats(L.b, E.b) || L.W.length !== E.W.length || !L.W.every((r, k) => eqRats(r, E.W[k] ?? []))) {
       return `layer ${i + 1} of the loaded network differs from the embedded one`;
@@ -49,7 +50,15 @@ function inputsMismatch(h: Header, model: string, data: string, labels: string |
     if (p === undefined || !eqRats(p, h.points[j] ?? [])) return `point ${i} of ${data} (sample ${j}) differs from the embedded one`;
   }
   const { class: cls, correct } = h.selection;
-  if (cls !== null || correct || labels !== undefined) {
+  if (net === undefined) {
+    // a bundle without a network (ohc betti): the class selection is re-derived from the labels;
+    // a --correct selection came from a model the bundle does not record, so only the points are compared
+    if (!correct && (cls !== null || labels !== undefined)) {
+      if (cls !== null && ds.labels === undefined) return `selection.class is ${cls}, but ${data} has no labels (give --labels)`;
+      const sel = ds.points.flatMap((_, i) => (cls === null || ds.labels?.[i] === cls ? [i] : []));
+      if (sel.join(',') !== h.selection.indices.join(',')) return 'the selection (class) of the loaded files differs from selection.indices';
+    }
+  } else if (cls !== null || correct || labels !== undefined) {
     const sel = selectPoints(net, ds, { ...(cls === null ? {} : { class: cls }), correct, profile: h.profile });
     if (sel.join(',') !== h.selection.indices.join(',')) return 'the selection (class, correct) of the loaded files differs from selection.indices';
   }
@@ -76,7 +85,8 @@ export function checkInRealm(args: string[], out: (s: string) => void, err: (s: 
     return 2;
   }
   const file = positionals[0];
-  if (file === undefined || positionals.length > 1 || (values.model === undefined) !== (values.data === undefined) || (values.labels !== undefined && values.model === undefined)) {
+  // --data alone is for bundles without a network (ohc betti); --model needs --data, --labels needs --data
+  if (file === undefined || positionals.length > 1 || (values.model !== undefined && values.data === undefined) || (values.labels !== undefined && values.data === undefined)) {
     err(USAGE);
     return 2;
   }
@@ -106,7 +116,7 @@ function checkFile(file: string, values: { model?: string | undefined; data?: st
   }
   let v: Verdict;
   v = check(bytes);
-  if (v.kind === 'accepted' && values.model !== undefined && values.data !== undefined) {
+  if (v.kind === 'accepted' && values.data !== undefined) {
     try {
       const why = inputsMismatch(parseBundleHeader(bytes), values.model, values.data, values.labels);
       if (why !== undefined) v = { kind: 'rejected', rule: 'header', step: { line: 1 }, reason: `inputs: ${why}` };
@@ -120,17 +130,17 @@ function checkFile(file: string, values: { model?: string | undefined; data?: st
 }
 
 /** Print the verdict (c lines and one s line, or one JSON line); returns 0 accepted, 1 rejected. */
-function report(file: string, bytes: Uint8Array, v: Verdict, values: { model?: string | undefined; json?: boolean | undefined }, out: (s: string) => void, size: number): number {
+function report(file: string, bytes: Uint8Array, v: Verdict, values: { data?: string | undefined; json?: boolean | undefined }, out: (s: string) => void, size: number): number {
   const status = v.kind === 'accepted' ? 'VERIFIED' : 'REJECTED';
   const lines = bytes.reduce((n, b) => n + (b === 10 ? 1 : 0), 0);
   const digest = bytes.length === size ? sha(bytes) : 'not computed (over the size limit)';
   if (values.json === true) {
-    out(JSON.stringify({ status, bundle: file, bytes: size, lines, sha256: digest, inputsChecked: values.model !== undefined, verdict: v }));
+    out(JSON.stringify({ status, bundle: file, bytes: size, lines, sha256: digest, inputsChecked: values.data !== undefined, verdict: v }));
     return v.kind === 'accepted' ? 0 : 1;
   }
   out(`c bundle ${file}: ${lines} lines, ${size} bytes, sha256 ${digest}`);
   if (v.kind === 'accepted') {
-    out(`c ${v.samples} samples in dimension ${v.inputDim}, profile ${v.profile}, inputs ${values.model === undefined ? 'not checked (no --model/--data)' : 'match the bundle'}`);
+    out(`c ${v.samples} samples in dimension ${v.inputDim}, profile ${v.profile}, inputs ${values.data === undefined ? 'not checked (no --model/--data)' : 'match the bundle'}`);
     for (const l of v.layers) {
       const by = Object.entries(l.settled).filter(([, n]) => n > 0).map(([r, n]) => `${r} ${n}`).join(', ');
       out(`c layer ${l.layer}: ${l.regions} regions, ${l.pairs} pairs (${by}), ${l.gluings} gluings, ${l.classes} classes`);
