@@ -97,23 +97,44 @@ function sameSpace(rep: ImageMap, k: ImageMap): boolean {
 }
 
 /**
- * A class per map such that maps with the same class have, proved exactly, the same image space
- * (−1: a class of its own). `map(i)` gives map i (called at most once per map).
+ * Image-space classes, made on demand: maps with the same class have, proved exactly, the same
+ * image space (−1: a class of its own). `map(i)` gives map i (called at most once per map, and only
+ * for the maps whose class is asked for).
  */
-export function imageSpaceClasses(count: number, map: (i: number) => ImageMap): Int32Array {
-  const cls = new Int32Array(count).fill(-1);
-  const groups = new Map<string, { rep: ImageMap; id: number }>();
-  for (let i = 0; i < count; i++) {
-    const m = map(i);
-    const key = keyOf(m);
-    if (key === null) continue;
-    const g = groups.get(key);
-    if (g === undefined) {
-      groups.set(key, { rep: m, id: i });
-      cls[i] = i;
-    } else if (sameSpace(g.rep, m)) cls[i] = g.id;
+export class ImageSpaces {
+  private readonly cls: Int32Array;
+  private readonly groups = new Map<string, { rep: ImageMap; id: number }>();
+
+  constructor(
+    count: number,
+    private readonly map: (i: number) => ImageMap,
+  ) {
+    this.cls = new Int32Array(count).fill(-2);
   }
-  return cls;
+
+  /** The class of map i. */
+  classOf(i: number): number {
+    const known = this.cls[i] as number;
+    if (known !== -2) return known;
+    const m = this.map(i);
+    const key = keyOf(m);
+    let c = -1;
+    if (key !== null) {
+      const g = this.groups.get(key);
+      if (g === undefined) {
+        this.groups.set(key, { rep: m, id: i });
+        c = i;
+      } else if (sameSpace(g.rep, m)) c = g.id;
+    }
+    this.cls[i] = c;
+    return c;
+  }
+}
+
+/** The classes of maps 0..count−1 (see `ImageSpaces`). */
+export function imageSpaceClasses(count: number, map: (i: number) => ImageMap): Int32Array {
+  const s = new ImageSpaces(count, map);
+  return Int32Array.from({ length: count }, (_, i) => s.classOf(i));
 }
 
 /** Is `y = yN/yDen` exactly `(M x + c)/den` for the point `x = xN/xD` (xD, yDen, den > 0)? */

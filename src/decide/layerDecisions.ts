@@ -2,7 +2,7 @@
 import { Rat, gcd } from '../checker/rational.js';
 import type { LayerAnalysis, Region } from '../net/regions.js';
 import { type FloatVec, floatVecOf } from './floatFilter.js';
-import { imageSpaceClasses, isImageOf } from './imageSpaces.js';
+import { ImageSpaces, isImageOf } from './imageSpaces.js';
 import { type IntPoint, type PreparedRegion, type QueryAnswer, type QueryPath, intPointOf, prepareRegion, queryRegion } from './regionQuery.js';
 
 /**
@@ -104,8 +104,8 @@ export function decideLayer(
     if (list === undefined) byImage.set(key, [j]);
     else list.push(j);
   });
-  // image-space classes of the regions (imageSpaces.ts), made on the first query
-  let spaces: Int32Array | undefined;
+  // image-space classes of the regions (imageSpaces.ts), made for the regions queried
+  const spaces = new ImageSpaces(regions.length, (i) => prep(regions[i] as Region));
   for (let j = 0; j < points.length; j++) {
     const K = layer.regionOf[j] as number;
     const img = layer.images[j] as { num: bigint[]; den: bigint };
@@ -135,13 +135,12 @@ export function decideLayer(
       } else {
         used = prep(region);
         fy ??= floatVecOf([...img.num, img.den]);
-        spaces ??= imageSpaceClasses(regions.length, (i) => prep(regions[i] as Region));
-        const cK = spaces[K] as number;
+        const cK = spaces.classOf(K);
         if (inSpace === undefined) {
           const pj = pointsInt[j] as IntPoint;
           inSpace = cK >= 0 && isImageOf((regions[K] as Region).map, pj.num, pj.den, img.num, img.den);
         }
-        ans = queryRegion(used, img.num, img.den, points[j] as Rat[], fy, inSpace && spaces[n] === cK);
+        ans = queryRegion(used, img.num, img.den, points[j] as Rat[], fy, inSpace && spaces.classOf(n) === cK);
       }
       count(ans);
       sink(j, n, ans, used);
