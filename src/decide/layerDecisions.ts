@@ -140,13 +140,34 @@ export function decideLayer(
           const pj = pointsInt[j] as IntPoint;
           inSpace = cK >= 0 && isImageOf((regions[K] as Region).map, pj.num, pj.den, img.num, img.den);
         }
-        ans = queryRegion(used, img.num, img.den, points[j] as Rat[], fy, inSpace && spaces.classOf(n) === cK);
+        const x = pointsInt[j] as IntPoint;
+        ans = queryRegion(used, img.num, img.den, points[j] as Rat[], fy, inSpace && spaces.classOf(n) === cK, () => {
+          const row = firstDifferingRow((regions[K] as Region).codeword, region.codeword);
+          return row < 0 ? undefined : { row, x };
+        });
       }
       count(ans);
       sink(j, n, ans, used);
     }
   }
   return stats;
+}
+
+/**
+ * The region row of the first neuron whose bit differs between two codewords of one layer (rows
+ * follow the codeword's bits in order, `'|'` separators aside), or −1 when they agree. A sample
+ * of the first region with no pre-activation exactly 0 violates that row of the second strictly.
+ */
+export function firstDifferingRow(a: string, b: string): number {
+  let row = 0;
+  const len = Math.min(a.length, b.length);
+  for (let i = 0; i < len; i++) {
+    const ca = a.charCodeAt(i);
+    if (ca === 124) continue; // '|'
+    if (ca !== b.charCodeAt(i)) return row;
+    row++;
+  }
+  return -1;
 }
 
 /** Does the point `x = num/den` (den > 0) satisfy `a·x ≤ b`? */

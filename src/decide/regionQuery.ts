@@ -326,6 +326,8 @@ function farkasFromLambda(reg: PreparedRegion, lambda: IntSparse): { lambda: Int
  * `yN/yDen` is the image y = Φ^(l)(x_j); `xj` the sample (for the boundary rule). `fy`, when
  * given, is the extended image (yN, yDen) as doubles for the float filter; `nullsHold` says that y
  * is proved to pass every null check of the region (imageSpaces.ts), which are then skipped.
+ * `outsideRow`, when given, names a row of G_n that x_j (in integer form) may violate strictly: when
+ * it does, x_j is not in G_n and a segment witness is known to differ from it without computing it.
  */
 export function queryRegion(
   reg: PreparedRegion,
@@ -334,6 +336,7 @@ export function queryRegion(
   xj: readonly Rat[],
   fy?: FloatVec,
   nullsHold = false,
+  outsideRow?: () => { readonly row: number; readonly x: IntPoint } | undefined,
 ): QueryAnswer {
   const den = reg.den;
   const ff = fy === undefined ? undefined : filterOf(reg);
@@ -420,18 +423,31 @@ export function queryRegion(
       if (loS === 0 && UN * lo.d < lo.n * UD) return { answer: 'no', lambda: seg.dualLo, mu: seg.muLo, path: 'segment', bound: seg.boundLo };
       // θ = (U − lo)/(hi − lo) = TN / TD, and z = zLo + θ (zHi − zLo)
       const widthN = hi.n * lo.d - lo.n * hi.d;
-      const TN = widthN === 0n ? 0n : (UN * lo.d - lo.n * UD) * hi.d;
-      const TD = widthN === 0n ? 1n : widthN * UD;
       const { zLo, zHi } = seg;
-      const zD = zLo.den * zHi.den * TD;
+      let TN = 0n;
+      let TD = 1n;
+      let zD = 0n;
+      const setT = (): void => {
+        TN = widthN === 0n ? 0n : (UN * lo.d - lo.n * UD) * hi.d;
+        TD = widthN === 0n ? 1n : widthN * UD;
+        zD = zLo.den * zHi.den * TD;
+      };
       const zc = (c: number): bigint => {
         const pl = zLo.num[c] as bigint;
         return pl * zHi.den * TD + TN * ((zHi.num[c] as bigint) * zLo.den - pl * zHi.den);
       };
+      const witness = (): IntPoint => {
+        setT();
+        return { num: zLo.num.map((_, c) => zc(c)), den: zD };
+      };
+      // x_j outside G_n (a row it violates strictly): z in G_n differs from it, nothing to compare
+      const out = outsideRow?.();
+      if (out !== undefined && rowExceeded(reg, out.row, out.x)) return { answer: 'yes', get z(): IntPoint { return witness(); }, path: 'segment' };
       // compare with x_j coordinate by coordinate, the witness built only when it is needed
+      setT();
       let differs = false;
       for (let c = 0; c < reg.d && !differs; c++) differs = zc(c) * (xj[c] as Rat).d !== (xj[c] as Rat).n * zD;
-      if (differs) return { answer: 'yes', get z(): IntPoint { return { num: zLo.num.map((_, c) => zc(c)), den: zD }; }, path: 'segment' };
+      if (differs) return { answer: 'yes', get z(): IntPoint { return witness(); }, path: 'segment' };
       // z is x_j itself: the general route below applies the boundary rule
     }
   }
@@ -790,6 +806,15 @@ function firstViolatedFiltered(reg: PreparedRegion, ff: RegionFilter, fy: FloatV
     if (s > (reg.ineqB[i] as bigint) * zd()) return i;
   }
   return -1;
+}
+
+/** Does z = zN / zD (zD > 0) violate row i of G_n (a·z > b)? */
+function rowExceeded(reg: PreparedRegion, i: number, z: IntPoint): boolean {
+  const row = reg.ineqA[i];
+  if (row === undefined) return false;
+  let s = 0n;
+  for (let c = 0; c < reg.d; c++) s += (row[c] as bigint) * (z.num[c] as bigint);
+  return s > (reg.ineqB[i] as bigint) * z.den;
 }
 
 /** The first inequality row violated by z = zN / zD (zD > 0), or −1. */

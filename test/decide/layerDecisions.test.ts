@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Rat } from '../../src/checker/rational.js';
-import { decideLayer, imageKey, lastLayerMask } from '../../src/decide/layerDecisions.js';
+import { decideLayer, firstDifferingRow, imageKey, lastLayerMask } from '../../src/decide/layerDecisions.js';
 import { type QueryPath, prepareRegion, queryRegion as rawQueryRegion } from '../../src/decide/regionQuery.js';
 const queryRegion = (...a: Parameters<typeof rawQueryRegion>): QueryAnswer => toRationalAnswer(rawQueryRegion(...a));
 import { type RationalAnswer as QueryAnswer, rationalQuery, toRationalAnswer, verifyAnswer } from '../../src/decide/verifyAnswer.js';
@@ -330,5 +330,14 @@ describe('XOR networks (method.md §8)', () => {
         });
       }
     }
+  });
+});
+
+describe('firstDifferingRow', () => {
+  it('counts region rows (bits), not the layer separators', () => {
+    expect(firstDifferingRow('01|10', '01|11')).toBe(3);
+    expect(firstDifferingRow('01|10', '11|10')).toBe(0);
+    expect(firstDifferingRow('01|10', '01|10')).toBe(-1);
+    expect(firstDifferingRow('', '')).toBe(-1);
   });
 });
