@@ -416,18 +416,25 @@ export function queryRegion(
       if (hiS > 0) return { answer: 'no', lambda: seg.dualHi, mu: seg.muHi, path: 'segment', bound: seg.boundHi };
       const loS = hiS < 0 && sf !== undefined ? filteredSign(sf.lo, fy as FloatVec) : 0;
       if (loS < 0) return { answer: 'no', lambda: seg.dualLo, mu: seg.muLo, path: 'segment', bound: seg.boundLo };
-      // the sample's coordinate U = UN / UD (UD > 0), compared with hi and lo without a gcd
-      const UN = seg.s * (z0()[col] as bigint);
-      const UD = z0d();
+      // the sample's coordinate U = UN / UD (UD > 0), compared with hi and lo without a gcd (made when needed)
+      let UN = 0n;
+      let UD = 0n;
+      const setU = (): void => {
+        if (UD !== 0n) return;
+        UN = seg.s * (z0()[col] as bigint);
+        UD = z0d();
+      };
+      if (hiS === 0 || loS === 0) setU();
       if (hiS === 0 && UN * hi.d > hi.n * UD) return { answer: 'no', lambda: seg.dualHi, mu: seg.muHi, path: 'segment', bound: seg.boundHi };
       if (loS === 0 && UN * lo.d < lo.n * UD) return { answer: 'no', lambda: seg.dualLo, mu: seg.muLo, path: 'segment', bound: seg.boundLo };
       // θ = (U − lo)/(hi − lo) = TN / TD, and z = zLo + θ (zHi − zLo)
-      const widthN = hi.n * lo.d - lo.n * hi.d;
       const { zLo, zHi } = seg;
       let TN = 0n;
       let TD = 1n;
       let zD = 0n;
       const setT = (): void => {
+        setU();
+        const widthN = hi.n * lo.d - lo.n * hi.d;
         TN = widthN === 0n ? 0n : (UN * lo.d - lo.n * UD) * hi.d;
         TD = widthN === 0n ? 1n : widthN * UD;
         zD = zLo.den * zHi.den * TD;
