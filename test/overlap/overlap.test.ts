@@ -1,6 +1,6 @@
 // overlap.test.ts: overlap classes and bundles from src/overlap: XOR nets, random networks, the prune, union-find.
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,7 +38,8 @@ const FAKE = { path: 'in-memory', sha256: '0'.repeat(64) };
 function bundleOf(net: Network, points: readonly (readonly Rat[])[], profile: Profile, sensitivity: Rat | null, explicitFarkas = false): { text: string; layers: LayerOverlap[] } {
   const pts = profilePoints(points, profile);
   const layers = net.layers.map((_, i) => i + 1);
-  const path = join(mkdtempSync(join(tmpdir(), 'ohc-overlap-')), 'b.ohc');
+  const dir = mkdtempSync(join(tmpdir(), 'ohc-overlap-'));
+  const path = join(dir, 'b.ohc');
   const w = new BundleWriter(path);
   w.record(
     bundleHeader({
@@ -54,7 +55,9 @@ function bundleOf(net: Network, points: readonly (readonly Rat[])[], profile: Pr
   );
   const res = overlapDecomposition(net, pts, { profile, layers, sensitivity, explicitFarkas }, { record: (l) => w.record(l) });
   w.finish();
-  return { text: readFileSync(path, 'utf8'), layers: res };
+  const text = readFileSync(path, 'utf8');
+  rmSync(dir, { recursive: true, force: true });
+  return { text, layers: res };
 }
 
 describe('UnionFind', () => {
