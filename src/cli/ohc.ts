@@ -60,9 +60,21 @@ const VERBS: Record<string, Verb> = {
   demo: demoCommand,
 };
 
+/**
+ * `args[from..]` as a new array, by index: no Array.prototype method or iterator is called, so
+ * code loaded before the CLI that tampers with them cannot change which verb and arguments run
+ * (the checker itself runs in a fresh realm; test/checker/poisoning.test.ts).
+ */
+function argsFrom(args: readonly string[], from: number): string[] {
+  const out: string[] = [];
+  for (let i = from; i < args.length; i++) out[i - from] = args[i] as string;
+  return out;
+}
+
 /** Run the CLI with `argv` (without node and script); returns the exit code. */
 export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`), err: (s: string) => void = (s) => process.stderr.write(`${s}\n`)): number {
-  const [verb, ...rest] = argv;
+  const verb = argv[0];
+  const rest = argsFrom(argv, 1);
   if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
     out(USAGE);
     return verb === undefined ? 2 : 0;
@@ -95,8 +107,8 @@ const invokedDirectly = (() => {
   }
 })();
 if (invokedDirectly && isMainThread) {
-  const argv = process.argv.slice(2);
+  const argv = argsFrom(process.argv, 2);
   // certify runs in a worker thread so that Ctrl-C can stop it and say how to --resume
-  if (argv[0] === 'certify') void certifyInterruptibly(argv.slice(1)).then((code) => (process.exitCode = code));
+  if (argv[0] === 'certify') void certifyInterruptibly(argsFrom(argv, 1)).then((code) => (process.exitCode = code));
   else process.exitCode = main(argv);
 }
