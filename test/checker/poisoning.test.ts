@@ -176,7 +176,7 @@ describe.skipIf(!HAVE_DIST)('poisoning: the verdict of ohc check does not depend
     expect(naiveChanged).toBeGreaterThan(0);
   });
 
-  it('node --import POISON dist/src/cli/ohc.js check: all poisons but the iterators at once, on a good and two bad bundles', () => {
+  it('node --import POISON dist/src/cli/ohc.js check: every poison at once, on a good and two bad bundles', () => {
     const poison = join(tmp, 'all.mjs');
     writeFileSync(poison, ALL);
     const pick = [CASES.find((c) => c.status === 'VERIFIED' && c.args.length > 0), CASES.find((c) => c.rule === 'classes'), CASES.find((c) => c.rule === 'header')];
