@@ -1,5 +1,4 @@
 // bettiCommand.ts: `ohc betti`: certified Betti numbers of a complex on the selected samples.
-import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Field } from '../homology/computeBetti.js';
 import { type ComplexSpec, describeComplexSpec, parseComplexSpec } from '../homology/complexSpec.js';
@@ -9,6 +8,7 @@ import { bundleHeader, bundleInputFile } from '../overlap/bundleHeader.js';
 import { BundleWriter } from '../overlap/bundleWriter.js';
 import { type DataInputs, loadDataInputs, selectionOptions } from './analysisInputs.js';
 import { UsageError, parseIndex } from './usageError.js';
+import { assertBundleOutPath } from '../util/bundleOutPath.js';
 
 /** Largest `--max-dim` accepted (b_0..b_D; the complexes here never need more). */
 export const MAX_BETTI_DIM = 16;
@@ -62,7 +62,7 @@ export function bettiCommand(args: string[], out: (s: string) => void): number {
   const maxDim = parseIndex('max-dim', values['max-dim']) ?? 1;
   if (maxDim > MAX_BETTI_DIM) throw new UsageError(`--max-dim must be at most ${MAX_BETTI_DIM}, got ${maxDim}`);
   const outPath = values.out ?? null;
-  if (outPath !== null && isDirectory(outPath)) throw new InputError(outPath, '--out', 'is a folder; give the bundle file name');
+  if (outPath !== null) assertBundleOutPath(outPath);
   const spec: ComplexSpec = parseComplexSpec(values.complex);
   const inp = loadDataInputs(values);
   if (spec.kind === 'file' && spec.vertices !== inp.points.length) {
@@ -132,12 +132,4 @@ export function bettiCommand(args: string[], out: (s: string) => void): number {
   out(`${String(doc.vertices).padStart(8)}  ${String(doc.edges ?? doc.simplices).padStart(9)}  ${reduced.padStart(23)}  ${String(doc.tieChoices).padStart(11)}  ${doc.betti.join(' ')}`);
   out(`${outPath === null ? '' : `bundle ${outPath}; `}${summary.seconds.toFixed(1)} s (complex ${summary.buildSeconds.toFixed(1)} s, homology ${t.seconds.toFixed(1)} s)`);
   return 0;
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

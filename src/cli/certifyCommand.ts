@@ -1,6 +1,5 @@
 // certifyCommand.ts: `ohc certify`: the certified overlap decomposition, written as an ohc-bundle/1 bundle.
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Rat } from '../checker/rational.js';
 import { InputError } from '../io/inputError.js';
@@ -17,6 +16,7 @@ import { type AnalysisInputs, loadAnalysisInputs, selectionOptions } from './ana
 import { ProgressBar } from './progress.js';
 import { describeSelection } from './regionsCommand.js';
 import { UsageError } from './usageError.js';
+import { assertBundleOutPath } from '../util/bundleOutPath.js';
 
 /** One layer of `ohc certify --json`. */
 export interface CertifyLayerJson {
@@ -239,7 +239,7 @@ export function runCertify(values: CertifyValues, rep: CertifyReporting = {}): C
   const L = inp.net.layers.length;
   const layers = values.layers === undefined ? Array.from({ length: L }, (_, i) => i + 1) : parseLayerSpec(values.layers, L);
   const outPath = values.out;
-  if (isDirectory(outPath)) throw new InputError(outPath, '--out', 'is a folder; give the bundle file name');
+  assertBundleOutPath(outPath);
   const progress = rep.progress ?? new ProgressBar({ write: () => true }, false);
   const notice = rep.notice ?? (() => undefined);
   const t0 = process.hrtime.bigint();
@@ -428,13 +428,6 @@ export function certifyCommand(args: string[], out: (s: string) => void, err: (s
   return 0;
 }
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /** A size in B, KiB or MiB. */
 export function formatBytes(n: number): string {
