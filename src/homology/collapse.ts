@@ -76,25 +76,25 @@ export function collapseFlag(input: Graph): CollapseResult {
   const nz = new Int32Array(W); // non-zero word indices of the set under test
   const cset = new Uint32Array(W);
 
-  /** A vertex w ≠ v with N[v] ⊆ N[w], or −1 (w needs deg(w) ≥ deg(v)). */
-  const vertexDominator = (v: number): number => {
-    const bv = v * W;
-    const dv = deg[v]!;
-    let m = 0;
-    for (let x = 0; x < W; x++) if (rows[bv + x] !== 0) nz[m++] = x;
+  /**
+   * A vertex w of the set S held in cset (its non-zero words listed in nz[0..m)) with
+   * S ∖ {w} ⊆ N(w), or −1; only vertices of degree ≥ minDeg can qualify.
+   */
+  let cm = 0;
+  const dominatorInSet = (m: number, minDeg: number): number => {
     for (let i = 0; i < m; i++) {
       const xw = nz[i]!;
-      let bits = rows[bv + xw]!;
+      let bits = cset[xw]!;
       while (bits !== 0) {
         const low = bits & -bits;
         bits ^= low;
         const w = (xw << 5) + (31 - Math.clz32(low));
-        if (deg[w]! < dv) continue;
+        if (deg[w]! < minDeg) continue;
         const bw = w * W;
         let ok = true;
         for (let j = 0; j < m; j++) {
           const x = nz[j]!;
-          let rest = rows[bv + x]! & ~rows[bw + x]!;
+          let rest = cset[x]! & ~rows[bw + x]!;
           if (x === xw) rest &= ~low;
           if (rest !== 0) {
             ok = false;
@@ -107,8 +107,19 @@ export function collapseFlag(input: Graph): CollapseResult {
     return -1;
   };
 
+  /** A vertex w ≠ v with N[v] ⊆ N[w], or −1: w ∈ N(v) with N(v) ∖ {w} ⊆ N(w) (so deg(w) ≥ deg(v)). */
+  const vertexDominator = (v: number): number => {
+    const bv = v * W;
+    cm = 0;
+    for (let x = 0; x < W; x++) {
+      const c = rows[bv + x]!;
+      cset[x] = c;
+      if (c !== 0) nz[cm++] = x;
+    }
+    return dominatorInSet(cm, deg[v]!);
+  };
+
   /** A vertex w ∉ {u, v} adjacent to both with N(u) ∩ N(v) ⊆ N[w], or −1; leaves N(u) ∩ N(v) in cset/nz/cm. */
-  let cm = 0;
   const edgeDominator = (u: number, v: number): number => {
     const bu = u * W;
     const bv = v * W;
@@ -123,29 +134,7 @@ export function collapseFlag(input: Graph): CollapseResult {
       }
     }
     // w is adjacent to u, v and the count − 1 others
-    for (let i = 0; i < cm; i++) {
-      const xw = nz[i]!;
-      let bits = cset[xw]!;
-      while (bits !== 0) {
-        const low = bits & -bits;
-        bits ^= low;
-        const w = (xw << 5) + (31 - Math.clz32(low));
-        if (deg[w]! < count + 1) continue;
-        const bw = w * W;
-        let ok = true;
-        for (let j = 0; j < cm; j++) {
-          const x = nz[j]!;
-          let rest = cset[x]! & ~rows[bw + x]!;
-          if (x === xw) rest &= ~low;
-          if (rest !== 0) {
-            ok = false;
-            break;
-          }
-        }
-        if (ok) return w;
-      }
-    }
-    return -1;
+    return dominatorInSet(cm, count + 1);
   };
 
   const drainVertices = (): void => {
