@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseLayerSpec, runCertify } from '../cli/certifyCommand.js';
+import { type CertifyValues, parseLayerSpec, runCertify } from '../cli/certifyCommand.js';
 import { checkCommand } from '../cli/checkCommand.js';
 import { UsageError } from '../cli/usageError.js';
 import { InputError } from '../io/inputError.js';
@@ -10,17 +10,11 @@ import { type Claim, type ClaimedClass, readClaim } from './claim.js';
 import { type Citation, type GlueEvent, type LayerExplain, explainBundle } from './explainBundle.js';
 
 /** Options of {@link audit} (as `ohc audit`'s; strings as on the command line). */
-export interface AuditOptions {
+export interface AuditOptions extends Pick<CertifyValues, 'labels' | 'class' | 'correct' | 'profile' | 'sensitivity' | 'layers'> {
   /** The claim file: `{"layers":[{"layer":l,"classes":[[i,j,…],…]},…]}`. */
   claim: string;
   model: string;
   data: string;
-  labels?: string | undefined;
-  class?: string | undefined;
-  correct?: boolean | undefined;
-  profile?: string | undefined;
-  sensitivity?: string | undefined;
-  layers?: string | undefined;
   /** Reuse this bundle (checked first, with the input files) instead of certifying. */
   bundle?: string | undefined;
   /** Certify into this bundle (default: a temporary file, removed afterwards). */
