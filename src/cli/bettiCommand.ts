@@ -29,6 +29,13 @@ export interface BettiJson {
   seconds: number;
 }
 
+/** Parse `--max-dim`: an integer 0..{@link MAX_BETTI_DIM}, default 1. */
+export function parseMaxDim(text: string | undefined): number {
+  const d = parseIndex('max-dim', text) ?? 1;
+  if (d > MAX_BETTI_DIM) throw new UsageError(`--max-dim must be at most ${MAX_BETTI_DIM}, got ${d}`);
+  return d;
+}
+
 /** Parse `--field`: `gf2` (default) or `q`. */
 export function parseField(text: string | undefined): Field {
   if (text === undefined || text === 'gf2') return 'gf2';
@@ -59,8 +66,7 @@ export function bettiCommand(args: string[], out: (s: string) => void): number {
   });
   if (values.complex === undefined) throw new UsageError('--complex SPEC is required (knn-rips:k=K,eps=E, rips:eps2=E or file:PATH)');
   const field = parseField(values.field);
-  const maxDim = parseIndex('max-dim', values['max-dim']) ?? 1;
-  if (maxDim > MAX_BETTI_DIM) throw new UsageError(`--max-dim must be at most ${MAX_BETTI_DIM}, got ${maxDim}`);
+  const maxDim = parseMaxDim(values['max-dim']);
   const outPath = values.out ?? null;
   if (outPath !== null) assertBundleOutPath(outPath);
   const spec: ComplexSpec = parseComplexSpec(values.complex);

@@ -11,7 +11,7 @@ import { overlapDecomposition } from '../overlap/overlapDecomposition.js';
 import type { Field } from '../homology/computeBetti.js';
 import { type ComplexSpec, describeComplexSpec, parseComplexSpec } from '../homology/complexSpec.js';
 import { type HomologySummary, type Quotient, homologyRecords, normaliseQuotients } from '../homology/homologyRecords.js';
-import { MAX_BETTI_DIM, parseField } from './bettiCommand.js';
+import { parseField, parseMaxDim } from './bettiCommand.js';
 import { type AnalysisInputs, loadAnalysisInputs, selectionOptions } from './analysisInputs.js';
 import { ProgressBar } from './progress.js';
 import { describeSelection } from './regionsCommand.js';
@@ -127,12 +127,7 @@ function homologyPlan(values: CertifyValues): HomologyPlan | null {
     return null;
   }
   const spec = parseComplexSpec(values.complex);
-  let maxDim = 1;
-  if (values.maxDim !== undefined) {
-    if (!/^(0|[1-9][0-9]?)$/.test(values.maxDim) || Number(values.maxDim) > MAX_BETTI_DIM) throw new UsageError(`--max-dim must be an integer 0..${MAX_BETTI_DIM}, got ${JSON.stringify(values.maxDim)}`);
-    maxDim = Number(values.maxDim);
-  }
-  return { spec, text: values.complex, field: parseField(values.field), maxDim, quotients: normaliseQuotients(parseQuotients(values.quotient), spec) };
+  return { spec, text: values.complex, field: parseField(values.field), maxDim: parseMaxDim(values.maxDim), quotients: normaliseQuotients(parseQuotients(values.quotient), spec) };
 }
 
 /** Where a certify run reports: the progress bar and notices for the user (stderr). */
