@@ -57,10 +57,7 @@ export function loadDataInputs(values: Parameters<typeof loadAnalysisInputs>[0])
   if (classLabel !== undefined && data.labels === undefined) {
     throw new UsageError('--class needs labels (in the data file or via --labels FILE)');
   }
-  const selected: number[] = [];
-  data.points.forEach((_, i) => {
-    if (classLabel === undefined || data.labels?.[i] === classLabel) selected.push(i);
-  });
+  const selected = selectPoints(null, data, { ...(classLabel === undefined ? {} : { class: classLabel }), profile });
   const points = profilePoints(
     selected.map((i) => data.points[i] as readonly Rat[]),
     profile,

@@ -50,16 +50,12 @@ function inputsMismatch(h: Header, model: string | undefined, data: string, labe
     if (p === undefined || !eqRats(p, h.points[j] ?? [])) return `point ${i} of ${data} (sample ${j}) differs from the embedded one`;
   }
   const { class: cls, correct } = h.selection;
-  if (net === undefined) {
-    // a bundle without a network (ohc betti): the class selection is re-derived from the labels;
-    // a --correct selection came from a model the bundle does not record, so only the points are compared
-    if (!correct && (cls !== null || labels !== undefined)) {
-      if (cls !== null && ds.labels === undefined) return `selection.class is ${cls}, but ${data} has no labels (give --labels)`;
-      const sel = ds.points.flatMap((_, i) => (cls === null || ds.labels?.[i] === cls ? [i] : []));
-      if (sel.join(',') !== h.selection.indices.join(',')) return 'the selection (class) of the loaded files differs from selection.indices';
-    }
-  } else if (cls !== null || correct || labels !== undefined) {
-    const sel = selectPoints(net, ds, { ...(cls === null ? {} : { class: cls }), correct, profile: h.profile });
+  // without a network (ohc betti) the class selection is re-derived from the labels; a --correct
+  // selection came from a model the bundle does not record, so there only the points are compared
+  if (net === undefined && correct) return undefined;
+  if (cls !== null && ds.labels === undefined) return `selection.class is ${cls}, but ${data} has no labels (give --labels)`;
+  if (cls !== null || correct || labels !== undefined) {
+    const sel = selectPoints(net ?? null, ds, { ...(cls === null ? {} : { class: cls }), correct, profile: h.profile });
     if (sel.join(',') !== h.selection.indices.join(',')) return 'the selection (class, correct) of the loaded files differs from selection.indices';
   }
   return undefined;

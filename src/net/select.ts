@@ -22,10 +22,11 @@ export function argmaxScaled(v: ScaledVec): number {
  * `opts.correct`, whose exact network output argmax (ties: lowest index, see `argmaxScaled`)
  * equals their label. The output is Φ^(L), the last layer's representation. In the `reference`
  * profile the forward pass uses the float32-rounded points (as the reference does); the default
- * profile uses the points exactly. Throws when a filter needs labels and `data` has none.
+ * profile uses the points exactly. Throws when a filter needs labels and `data` has none, or
+ * when `opts.correct` is asked without a network (`net` is only used by that filter).
  */
 export function selectPoints(
-  net: Network,
+  net: Network | null,
   data: Dataset,
   opts: { readonly class?: number; readonly correct?: boolean; readonly profile: Profile },
 ): number[] {
@@ -40,6 +41,7 @@ export function selectPoints(
     if (opts.class === undefined || labels?.[i] === opts.class) candidates.push(i);
   });
   if (opts.correct !== true) return candidates;
+  if (net === null) throw new RangeError('selectPoints: --correct needs the network');
   const sn = scaledNetworkOf(net);
   const pts = profilePoints(
     candidates.map((i) => data.points[i] as (typeof data.points)[number]),
