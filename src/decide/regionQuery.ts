@@ -4,6 +4,7 @@ import { feasible } from '../lp/feasible.js';
 import { type FloatVec, filteredSign, floatVecOf } from './floatFilter.js';
 import { optimize } from '../lp/optimize.js';
 import { type IntRowReduction, intRowReduce } from './intRowReduce.js';
+import { type FibreFilter, fibreCandidates, fibreFilterOf } from './fibreFilter.js';
 import { polygonHull } from './polygon.js';
 
 /** A sparse vector: `[index, value]` pairs with ascending indices and non-zero values. */
@@ -114,6 +115,8 @@ export interface PreparedRegion {
   readonly rowBound: (number | undefined)[];
   /** The float filter's forms, made on first use (see `RegionFilter`). */
   filter?: RegionFilter;
+  /** Rank 2, d = 3: the rows as doubles for `shortWitness` (null: entries too large), made on first use. */
+  fibre?: FibreFilter | null;
 }
 
 /**
@@ -461,7 +464,7 @@ export function queryRegion(
   if (reg.red.rank === 2 && reg.d > 2) {
     const poly = polygonOf(reg);
     if (poly !== null) {
-      const ans = polygonAnswer(reg, poly, z0, z0d, xj, ff, fy);
+      const ans = polygonAnswer(reg, poly, z0, z0d, xj, ff, fy, outsideRow);
       if (ans !== null) return ans;
       // the witness is x_j itself: the general route below applies the boundary rule
     }
@@ -594,6 +597,10 @@ function polygonOf(reg: PreparedRegion): Polygon | null {
  * Answer a sample against the polygon: a violated facet gives 'no' with that facet's bound,
  * else a witness from the fan triangle containing w; null when that witness is x_j itself (or,
  * which cannot happen for a correct hull, when no triangle contains w).
+ *
+ * When x_j strictly violates the row named by `outsideRow`, x_j is not in G_n, so the fan witness
+ * (a convex combination of the vertex preimages, in G_n) differs from it: the short witness, when
+ * there is one, is then the answer without computing the fan witness (its long numbers).
  */
 function polygonAnswer(
   reg: PreparedRegion,
@@ -603,6 +610,7 @@ function polygonAnswer(
   xj: readonly Rat[],
   ff: RegionFilter | undefined,
   fy: FloatVec | undefined,
+  outsideRow?: () => { readonly row: number; readonly x: IntPoint } | undefined,
 ): QueryAnswer | null {
   // w = (W0, W1) / z0D with W_p = delta_p · z0N[pivot_p] (made only when the filter cannot tell)
   let W: readonly [bigint, bigint] | undefined;
@@ -621,9 +629,15 @@ function polygonAnswer(
       return { answer: 'no', lambda: f.lambda, mu: f.mu, path: 'polygon', bound: f.bound };
     }
   }
-  const [W0, W1] = w();
   const z0N = z0();
   const z0D = z0d();
+  const out = outsideRow?.();
+  const outside = out !== undefined && rowExceeded(reg, out.row, out.x);
+  if (outside) {
+    const short = shortWitness(reg, z0N, z0D, null);
+    if (short !== null) return { answer: 'yes', z: short, path: 'polygon' };
+  }
+  const [W0, W1] = w();
   // U = w − P[0] at scale z0D·Dp
   const P0 = poly.P[0] as readonly [bigint, bigint];
   const U0 = W0 * poly.Dp - P0[0] * z0D;
@@ -646,7 +660,7 @@ function polygonAnswer(
     const z: IntPoint = { num: Z0.map((v, c) => aN * v + bN * (Zi[c] as bigint) + gN * (Zj[c] as bigint)), den: T * poly.Dz };
     if (samePointInt(z, xj)) return null;
     // The fan witness has long numbers; a short one on the same fibre is preferred when d = 3.
-    return { answer: 'yes', z: shortWitness(reg, z0N, z0D, xj) ?? z, path: 'polygon' };
+    return { answer: 'yes', z: (outside ? null : shortWitness(reg, z0N, z0D, xj)) ?? z, path: 'polygon' };
   }
   return null;
 }
@@ -684,15 +698,28 @@ export function simplestIn(lo: readonly [bigint, bigint] | null, hi: readonly [b
 /**
  * Rank 2, d = 3: the preimages of y form the line z0 + t·N in G_n, an interval of t. The
  * simplest rational t there gives a witness with short numbers (exactly checked against the
- * rows and x_j); null when there is none (the caller keeps its own witness).
+ * interval, i.e. every row, and against x_j unless `xj` is null: the caller knows x_j is not in
+ * G_n); null when there is none (the caller keeps its own witness).
  */
-function shortWitness(reg: PreparedRegion, z0N: readonly bigint[], z0D: bigint, xj: readonly Rat[]): IntPoint | null {
+function shortWitness(reg: PreparedRegion, z0N: readonly bigint[], z0D: bigint, xj: readonly Rat[] | null): IntPoint | null {
   if (reg.N.length !== 1) return null;
   // the bounds r/a of t with a = (A N)_i·z0D, kept as [r, (A N)_i] (z0D > 0 is common to every
   // denominator, so it is left out of the comparisons and put back at the end)
   let lo: [bigint, bigint] | null = null;
   let hi: [bigint, bigint] | null = null;
-  for (let i = 0; i < reg.ineqA.length; i++) {
+  const m = reg.ineqA.length;
+  // the float filter leaves out rows that provably hold (a = 0) or provably give no extreme bound
+  if (reg.fibre === undefined) reg.fibre = fibreFilterOf(reg.ineqA, reg.ineqB, reg.AN.map((x) => x[0] as bigint), reg.d);
+  let need: Uint8Array | null = null;
+  if (reg.fibre !== null) {
+    const zf = new Array<bigint>(reg.d + 1);
+    for (let c = 0; c < reg.d; c++) zf[c] = z0N[c] as bigint;
+    zf[reg.d] = z0D;
+    need = new Uint8Array(m);
+    if (!fibreCandidates(reg.fibre, floatVecOf(zf), need)) need = null;
+  }
+  for (let i = 0; i < m; i++) {
+    if (need !== null && need[i] === 0) continue;
     const row = reg.ineqA[i] as readonly bigint[];
     let r = (reg.ineqB[i] as bigint) * z0D;
     for (let c = 0; c < reg.d; c++) r -= (row[c] as bigint) * (z0N[c] as bigint);
@@ -706,9 +733,13 @@ function shortWitness(reg: PreparedRegion, z0N: readonly bigint[], z0D: bigint, 
   }
   if (lo !== null && hi !== null && lo[0] * hi[1] > hi[0] * lo[1]) return null;
   const [tN, tD] = simplestIn(lo === null ? null : [lo[0], lo[1] * z0D], hi === null ? null : [hi[0], hi[1] * z0D]);
+  // z satisfies row i iff t·(A N)_i·z0D ≤ r_i, so lo ≤ t ≤ hi is every row (tD > 0)
+  if (tD <= 0n) return null;
+  if (hi !== null && tN * hi[1] * z0D > hi[0] * tD) return null;
+  if (lo !== null && tN * lo[1] * z0D < lo[0] * tD) return null;
   const v = reg.N[0] as readonly bigint[];
   const z: IntPoint = { num: z0N.map((x, c) => x * tD + tN * (v[c] as bigint) * z0D), den: z0D * tD };
-  if (firstViolated(reg, z.num, z.den) >= 0 || samePointInt(z, xj)) return null;
+  if (xj !== null && samePointInt(z, xj)) return null;
   return z;
 }
 
