@@ -98,19 +98,25 @@ export function decideLayer(
   });
   // samples with the same exact image, grouped: a witness for free
   const byImage = new Map<string, number[]>();
-  layer.images.forEach((img, j) => {
+  const keys = layer.images.map((img, j) => {
     const key = imageKey(img.num, img.den);
     const list = byImage.get(key);
     if (list === undefined) byImage.set(key, [j]);
     else list.push(j);
+    return key;
   });
+  // the dead-neuron answers, one per neuron (shared: answers are read-only)
+  const deadAnswers: QueryAnswer[] = [];
+  const deadAnswer = (k: number): QueryAnswer => (deadAnswers[k] ??= { answer: 'no', lambda: [], mu: [[k, -1n]], path: 'dead-neuron' });
+  // the region being queried, read by the sample's `outsideRow` (one closure per sample, not per pair)
+  let current = regions[0] as Region;
   // image-space classes of the regions (imageSpaces.ts), made for the regions queried
   const spaces = new ImageSpaces(regions.length, (i) => prep(regions[i] as Region));
   for (let j = 0; j < points.length; j++) {
     const K = layer.regionOf[j] as number;
     const img = layer.images[j] as { num: bigint[]; den: bigint };
     const same = new Map<number, number>();
-    for (const k of byImage.get(imageKey(img.num, img.den)) ?? []) {
+    for (const k of byImage.get(keys[j] as string) ?? []) {
       const rk = layer.regionOf[k] as number;
       if (rk !== K && !same.has(rk) && inOwnRegion[k] === true) same.set(rk, k);
     }
@@ -120,8 +126,14 @@ export function decideLayer(
     let fy: FloatVec | undefined;
     // is y_j proved in its own region's image space (then regions of the same space need no null checks)?
     let inSpace: boolean | undefined;
-    for (const region of regions) {
-      const n = region.id;
+    const x = pointsInt[j] as IntPoint;
+    const codewordK = (regions[K] as Region).codeword;
+    const outsideRow = (): { readonly row: number; readonly x: IntPoint } | undefined => {
+      const row = firstDifferingRow(codewordK, current.codeword);
+      return row < 0 ? undefined : { row, x };
+    };
+    for (let n = 0; n < regions.length; n++) {
+      const region = regions[n] as Region;
       if (n === K) continue;
       if (compare !== undefined && !compare(K, n)) continue;
       let ans: QueryAnswer;
@@ -131,7 +143,7 @@ export function decideLayer(
         ans = { answer: 'yes', z: pointsInt[witness] as IntPoint, path: 'same-image' };
       } else if (reluLast && (small !== null ? (mKs & ~(small[n] as number)) !== 0 : (mK & ~(masks[n] as bigint)) !== 0n)) {
         const k = small !== null ? 31 - Math.clz32(mKs & ~(small[n] as number) & -(mKs & ~(small[n] as number))) : lowestBit(mK & ~(masks[n] as bigint));
-        ans = { answer: 'no', lambda: [], mu: [[k, -1n]], path: 'dead-neuron' };
+        ans = deadAnswer(k);
       } else {
         used = prep(region);
         fy ??= floatVecOf([...img.num, img.den]);
@@ -140,11 +152,8 @@ export function decideLayer(
           const pj = pointsInt[j] as IntPoint;
           inSpace = cK >= 0 && isImageOf((regions[K] as Region).map, pj.num, pj.den, img.num, img.den);
         }
-        const x = pointsInt[j] as IntPoint;
-        ans = queryRegion(used, img.num, img.den, points[j] as Rat[], fy, inSpace && spaces.classOf(n) === cK, () => {
-          const row = firstDifferingRow((regions[K] as Region).codeword, region.codeword);
-          return row < 0 ? undefined : { row, x };
-        });
+        current = region;
+        ans = queryRegion(used, img.num, img.den, points[j] as Rat[], fy, inSpace && spaces.classOf(n) === cK, outsideRow);
       }
       count(ans);
       sink(j, n, ans, used);

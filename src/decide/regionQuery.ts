@@ -113,6 +113,12 @@ export interface PreparedRegion {
   readonly solveEc: readonly bigint[];
   /** Full rank: the bound index of each inequality row's Farkas vector, made on first use. */
   readonly rowBound: (number | undefined)[];
+  /**
+   * The 'no' answers settled by region-level certificates, made on first use and shared by every
+   * sample (answers are read-only): by bound index, and by null check (2k, sign +; 2k + 1, sign −).
+   */
+  readonly boundAnswers: QueryAnswer[];
+  readonly nullAnswers: QueryAnswer[];
   /** The float filter's forms, made on first use (see `RegionFilter`). */
   filter?: RegionFilter;
   /** Rank 2, d = 3: the rows as doubles for `shortWitness` (null: entries too large), made on first use. */
@@ -250,7 +256,7 @@ export function prepareRegion(
   // sign −1 when uᵀw > 0, +1 when uᵀw < 0 (so that μᵀf < 0)
   const nullMu = nullChecks.map(({ u }) => [u.map(([i, coef]) => [i, -coef] as const), u.map(([i, coef]) => [i, coef] as const)] as const);
   const solveEc = solve.e.map(dotC);
-  return { d, ineqA, ineqB, M, c, den, red, nullChecks, solve, N, AN, bounds: [], nullUc, nullMu, solveEc, rowBound: [] };
+  return { d, ineqA, ineqB, M, c, den, red, nullChecks, solve, N, AN, bounds: [], nullUc, nullMu, solveEc, rowBound: [], boundAnswers: [], nullAnswers: [] };
 }
 
 function sparseOf(m: Map<number, Rat>): Sparse {
@@ -349,10 +355,7 @@ export function queryRegion(
     const u = (nulls[k] as { readonly u: IntSparse }).u;
     if (ff !== undefined) {
       const sg = filteredSign(ff.nulls[k] as FloatVec, fy as FloatVec);
-      if (sg !== 0) {
-        const mus = reg.nullMu[k] as readonly [IntSparse, IntSparse];
-        return { answer: 'no', lambda: [], mu: sg > 0 ? mus[0] : mus[1], path: u.length === 1 ? 'dead-neuron' : 'eq-inconsistent' };
-      }
+      if (sg !== 0) return nullAnswer(reg, k, sg > 0);
     }
     let t = 0n;
     for (let q = 0; q < u.length; q++) {
@@ -360,35 +363,13 @@ export function queryRegion(
       t += e[1] * (yN[e[0]] as bigint);
     }
     const s = den * t - yDen * (reg.nullUc[k] as bigint);
-    if (s !== 0n) {
-      const mus = reg.nullMu[k] as readonly [IntSparse, IntSparse];
-      const path: QueryPath = u.length === 1 ? 'dead-neuron' : 'eq-inconsistent';
-      return { answer: 'no', lambda: [], mu: s > 0n ? mus[0] : mus[1], path };
-    }
+    if (s !== 0n) return nullAnswer(reg, k, s > 0n);
   }
   // 2. The particular solution z0 = z0N / z0D (free coordinates 0), in integers (made when needed).
-  let z0Ncache: bigint[] | undefined;
-  const z0 = (): bigint[] => {
-    if (z0Ncache !== undefined) return z0Ncache;
-    const z0N = new Array<bigint>(reg.d).fill(0n);
-    const cols = reg.solve.cols;
-    for (let p = 0; p < cols.length; p++) {
-      const e = reg.solve.e[p] as readonly (readonly [number, bigint])[];
-      let t = 0n;
-      for (let q = 0; q < e.length; q++) {
-        const x = e[q] as readonly [number, bigint];
-        t += x[1] * (yN[x[0]] as bigint);
-      }
-      z0N[cols[p] as number] = den * t - yDen * (reg.solveEc[p] as bigint);
-    }
-    z0Ncache = z0N;
-    return z0N;
-  };
-  let z0Dcache: bigint | undefined;
-  const z0d = (): bigint => (z0Dcache ??= reg.solve.L * yDen);
+  const zp = new Particular(reg, yN, yDen);
   if (reg.red.rank === reg.d) {
     // the unique candidate
-    const bad = ff === undefined ? firstViolated(reg, z0(), z0d()) : firstViolatedFiltered(reg, ff, fy as FloatVec, z0, z0d);
+    const bad = ff === undefined ? firstViolated(reg, zp.num(), zp.den()) : firstViolatedFiltered(reg, ff, fy as FloatVec, zp);
     if (bad >= 0) {
       // one Farkas vector per violated row, shared by every sample as a region-level bound
       let b = reg.rowBound[bad];
@@ -396,10 +377,9 @@ export function queryRegion(
         b = reg.bounds.push(normalisedFarkas(farkasFromLambda(reg, [[bad, 1n]]))) - 1;
         reg.rowBound[bad] = b;
       }
-      const cert = reg.bounds[b] as { lambda: IntSparse; mu: IntSparse };
-      return { answer: 'no', lambda: cert.lambda, mu: cert.mu, path: 'unique-violated', bound: b };
+      return boundAnswer(reg, b, 'unique-violated');
     }
-    const z: IntPoint = { num: z0(), den: z0d() };
+    const z: IntPoint = { num: zp.num(), den: zp.den() };
     if (!samePointInt(z, xj)) return { answer: 'yes', z, path: 'unique-feasible' };
     const bounds = [];
     for (let c = 0; c < reg.d; c++) {
@@ -416,63 +396,37 @@ export function queryRegion(
       const { hi, lo } = seg;
       const sf = ff === undefined ? undefined : segForms(reg, ff, seg);
       const hiS = sf === undefined ? 0 : filteredSign(sf.hi, fy as FloatVec);
-      if (hiS > 0) return { answer: 'no', lambda: seg.dualHi, mu: seg.muHi, path: 'segment', bound: seg.boundHi };
+      if (hiS > 0) return boundAnswer(reg, seg.boundHi, 'segment');
       const loS = hiS < 0 && sf !== undefined ? filteredSign(sf.lo, fy as FloatVec) : 0;
-      if (loS < 0) return { answer: 'no', lambda: seg.dualLo, mu: seg.muLo, path: 'segment', bound: seg.boundLo };
+      if (loS < 0) return boundAnswer(reg, seg.boundLo, 'segment');
       // the sample's coordinate U = UN / UD (UD > 0), compared with hi and lo without a gcd (made when needed)
-      let UN = 0n;
-      let UD = 0n;
-      const setU = (): void => {
-        if (UD !== 0n) return;
-        UN = seg.s * (z0()[col] as bigint);
-        UD = z0d();
-      };
-      if (hiS === 0 || loS === 0) setU();
-      if (hiS === 0 && UN * hi.d > hi.n * UD) return { answer: 'no', lambda: seg.dualHi, mu: seg.muHi, path: 'segment', bound: seg.boundHi };
-      if (loS === 0 && UN * lo.d < lo.n * UD) return { answer: 'no', lambda: seg.dualLo, mu: seg.muLo, path: 'segment', bound: seg.boundLo };
-      // θ = (U − lo)/(hi − lo) = TN / TD, and z = zLo + θ (zHi − zLo)
-      const { zLo, zHi } = seg;
-      let TN = 0n;
-      let TD = 1n;
-      let zD = 0n;
-      const setT = (): void => {
-        setU();
-        const widthN = hi.n * lo.d - lo.n * hi.d;
-        TN = widthN === 0n ? 0n : (UN * lo.d - lo.n * UD) * hi.d;
-        TD = widthN === 0n ? 1n : widthN * UD;
-        zD = zLo.den * zHi.den * TD;
-      };
-      const zc = (c: number): bigint => {
-        const pl = zLo.num[c] as bigint;
-        return pl * zHi.den * TD + TN * ((zHi.num[c] as bigint) * zLo.den - pl * zHi.den);
-      };
-      const witness = (): IntPoint => {
-        setT();
-        return { num: zLo.num.map((_, c) => zc(c)), den: zD };
-      };
+      if (hiS === 0 || loS === 0) {
+        const UN = seg.s * (zp.num()[col] as bigint);
+        const UD = zp.den();
+        if (hiS === 0 && UN * hi.d > hi.n * UD) return boundAnswer(reg, seg.boundHi, 'segment');
+        if (loS === 0 && UN * lo.d < lo.n * UD) return boundAnswer(reg, seg.boundLo, 'segment');
+      }
       // x_j outside G_n (a row it violates strictly): z in G_n differs from it, nothing to compare
       const out = outsideRow?.();
-      if (out !== undefined && rowExceeded(reg, out.row, out.x)) return { answer: 'yes', get z(): IntPoint { return witness(); }, path: 'segment' };
+      if (out !== undefined && rowExceeded(reg, out.row, out.x)) return new SegmentYes(seg, zp, col);
       // compare with x_j coordinate by coordinate, the witness built only when it is needed
-      setT();
-      let differs = false;
-      for (let c = 0; c < reg.d && !differs; c++) differs = zc(c) * (xj[c] as Rat).d !== (xj[c] as Rat).n * zD;
-      if (differs) return { answer: 'yes', get z(): IntPoint { return witness(); }, path: 'segment' };
+      const yes = new SegmentYes(seg, zp, col);
+      if (!yes.isPoint(xj)) return yes;
       // z is x_j itself: the general route below applies the boundary rule
     }
   }
   if (reg.red.rank === 2 && reg.d > 2) {
     const poly = polygonOf(reg);
     if (poly !== null) {
-      const ans = polygonAnswer(reg, poly, z0, z0d, xj, ff, fy, outsideRow);
+      const ans = polygonAnswer(reg, poly, zp, xj, ff, fy, outsideRow);
       if (ans !== null) return ans;
       // the witness is x_j itself: the general route below applies the boundary rule
     }
   }
   // 3. Rank-deficient: z = z0 + N t. With s = z0D·t the rows become (A N) s ≤ b·z0D − A·z0N:
   // the same matrix for every sample, and a Farkas vector of it is one of the region's rows as they stand.
-  const z0N = z0();
-  const z0D = z0d();
+  const z0N = zp.num();
+  const z0D = zp.den();
   const rhsRows = reg.ineqA.map((row, i) => {
     let s = (reg.ineqB[i] as bigint) * z0D;
     for (let c = 0; c < reg.d; c++) s -= (row[c] as bigint) * (z0N[c] as bigint);
@@ -518,6 +472,115 @@ export function queryRegion(
     }
   }
   return { answer: 'pinned', bounds, path: 'boundary-pinned' };
+}
+
+/** The 'no' answer by region-level bound b (its certificate as stored), shared by every sample. */
+function boundAnswer(reg: PreparedRegion, b: number, path: QueryPath): QueryAnswer {
+  let a = reg.boundAnswers[b];
+  if (a === undefined) {
+    const cert = reg.bounds[b] as { lambda: IntSparse; mu: IntSparse };
+    a = { answer: 'no', lambda: cert.lambda, mu: cert.mu, path, bound: b };
+    reg.boundAnswers[b] = a;
+  }
+  return a;
+}
+
+/** The 'no' answer by null check k (uᵀw > 0 when `positive`), shared by every sample. */
+function nullAnswer(reg: PreparedRegion, k: number, positive: boolean): QueryAnswer {
+  const slot = 2 * k + (positive ? 0 : 1);
+  let a = reg.nullAnswers[slot];
+  if (a === undefined) {
+    const mus = reg.nullMu[k] as readonly [IntSparse, IntSparse];
+    const u = (reg.nullChecks[k] as { readonly u: IntSparse }).u;
+    a = { answer: 'no', lambda: [], mu: positive ? mus[0] : mus[1], path: u.length === 1 ? 'dead-neuron' : 'eq-inconsistent' };
+    reg.nullAnswers[slot] = a;
+  }
+  return a;
+}
+
+/**
+ * The particular solution z0 = z0N / z0D of M z = f for one image (free coordinates 0), each part
+ * made on first use: z0N[pivot p] = den·Σ e_i·yN_i − yDen·Σ e_i·c_i, z0D = L·yDen.
+ */
+class Particular {
+  private n: bigint[] | undefined;
+  private d: bigint | undefined;
+
+  constructor(
+    private readonly reg: PreparedRegion,
+    private readonly yN: readonly bigint[],
+    private readonly yDen: bigint,
+  ) {}
+
+  num(): bigint[] {
+    if (this.n !== undefined) return this.n;
+    const reg = this.reg;
+    const yN = this.yN;
+    const z0N = new Array<bigint>(reg.d).fill(0n);
+    const cols = reg.solve.cols;
+    for (let p = 0; p < cols.length; p++) {
+      const e = reg.solve.e[p] as readonly (readonly [number, bigint])[];
+      let t = 0n;
+      for (let q = 0; q < e.length; q++) {
+        const x = e[q] as readonly [number, bigint];
+        t += x[1] * (yN[x[0]] as bigint);
+      }
+      z0N[cols[p] as number] = reg.den * t - this.yDen * (reg.solveEc[p] as bigint);
+    }
+    this.n = z0N;
+    return z0N;
+  }
+
+  den(): bigint {
+    return (this.d ??= this.reg.solve.L * this.yDen);
+  }
+}
+
+/**
+ * A segment 'yes': the witness z = zLo + θ (zHi − zLo) with θ = (U − lo)/(hi − lo) = TN / TD for
+ * the sample's coordinate U = UN / UD = s·z0N[col] / z0D, built only when read.
+ */
+class SegmentYes {
+  readonly answer = 'yes' as const;
+  readonly path = 'segment' as const;
+  private TN = 0n;
+  private TD = 0n;
+  private zD = 0n;
+
+  constructor(
+    private readonly seg: Segment,
+    private readonly zp: Particular,
+    private readonly col: number,
+  ) {}
+
+  private setT(): void {
+    if (this.TD !== 0n) return;
+    const { hi, lo, zLo, zHi } = this.seg;
+    const UN = this.seg.s * (this.zp.num()[this.col] as bigint);
+    const UD = this.zp.den();
+    const widthN = hi.n * lo.d - lo.n * hi.d;
+    this.TN = widthN === 0n ? 0n : (UN * lo.d - lo.n * UD) * hi.d;
+    this.TD = widthN === 0n ? 1n : widthN * UD;
+    this.zD = zLo.den * zHi.den * this.TD;
+  }
+
+  private zc(c: number): bigint {
+    const { zLo, zHi } = this.seg;
+    const pl = zLo.num[c] as bigint;
+    return pl * zHi.den * this.TD + this.TN * ((zHi.num[c] as bigint) * zLo.den - pl * zHi.den);
+  }
+
+  /** Is the witness the point xj? (compared without a gcd, coordinate by coordinate) */
+  isPoint(xj: readonly Rat[]): boolean {
+    this.setT();
+    for (let c = 0; c < xj.length; c++) if (this.zc(c) * (xj[c] as Rat).d !== (xj[c] as Rat).n * this.zD) return false;
+    return true;
+  }
+
+  get z(): IntPoint {
+    this.setT();
+    return { num: this.seg.zLo.num.map((_, c) => this.zc(c)), den: this.zD };
+  }
 }
 
 /** (λ, μ) divided by the gcd of λ when μ stays integral (a positive scaling keeps it a Farkas vector). */
@@ -605,8 +668,7 @@ function polygonOf(reg: PreparedRegion): Polygon | null {
 function polygonAnswer(
   reg: PreparedRegion,
   poly: Polygon,
-  z0: () => bigint[],
-  z0d: () => bigint,
+  zp: Particular,
   xj: readonly Rat[],
   ff: RegionFilter | undefined,
   fy: FloatVec | undefined,
@@ -616,7 +678,7 @@ function polygonAnswer(
   let W: readonly [bigint, bigint] | undefined;
   const w = (): readonly [bigint, bigint] => {
     if (W === undefined) {
-      const z0N = z0();
+      const z0N = zp.num();
       W = [(reg.red.delta[0] as bigint) * (z0N[reg.red.pivotCols[0] as number] as bigint), (reg.red.delta[1] as bigint) * (z0N[reg.red.pivotCols[1] as number] as bigint)];
     }
     return W;
@@ -625,12 +687,12 @@ function polygonAnswer(
     const f = poly.facets[i] as Polygon['facets'][number];
     const sg = ff === undefined ? 0 : filteredSign(facetForm(reg, ff, poly, i), fy as FloatVec);
     if (sg < 0) continue;
-    if (sg > 0 || (f.h0 * w()[0] + f.h1 * w()[1]) * f.vD > f.vN * z0d()) {
-      return { answer: 'no', lambda: f.lambda, mu: f.mu, path: 'polygon', bound: f.bound };
+    if (sg > 0 || (f.h0 * w()[0] + f.h1 * w()[1]) * f.vD > f.vN * zp.den()) {
+      return boundAnswer(reg, f.bound, 'polygon');
     }
   }
-  const z0N = z0();
-  const z0D = z0d();
+  const z0N = zp.num();
+  const z0D = zp.den();
   const out = outsideRow?.();
   const outside = out !== undefined && rowExceeded(reg, out.row, out.x);
   if (outside) {
@@ -832,16 +894,16 @@ function facetForm(reg: PreparedRegion, ff: RegionFilter, poly: Polygon, i: numb
 }
 
 /** `firstViolated` for z0 with the filter first: a row the doubles cannot settle is tested exactly. */
-function firstViolatedFiltered(reg: PreparedRegion, ff: RegionFilter, fy: FloatVec, z0: () => bigint[], zd: () => bigint): number {
+function firstViolatedFiltered(reg: PreparedRegion, ff: RegionFilter, fy: FloatVec, zp: Particular): number {
   for (let i = 0; i < reg.ineqA.length; i++) {
     const sg = filteredSign(rowForm(reg, ff, i), fy);
     if (sg > 0) return i;
     if (sg < 0) continue;
     const row = reg.ineqA[i] as readonly bigint[];
-    const zN = z0();
+    const zN = zp.num();
     let s = 0n;
     for (let c = 0; c < reg.d; c++) s += (row[c] as bigint) * (zN[c] as bigint);
-    if (s > (reg.ineqB[i] as bigint) * zd()) return i;
+    if (s > (reg.ineqB[i] as bigint) * zp.den()) return i;
   }
   return -1;
 }
