@@ -73,7 +73,15 @@ export interface CertifyOptions {
   field?: 'gf2' | 'q';
   /** Highest Betti dimension (default 1). */
   maxDim?: number;
-  /** Called every few thousand decisions: the layer, decisions made, decisions to make. */
+  /**
+   * Worker threads deciding layers at once (default min(2, available cores); 1: all in the
+   * calling thread, which blocks either way). The bundle does not depend on it.
+   */
+  jobs?: number;
+  /**
+   * Called every few thousand decisions: the layer, decisions made, decisions to make (with
+   * `jobs` > 1: counted over all layers, and the first layer not yet complete).
+   */
   onProgress?: (layer: number, done: number, total: number) => void;
 }
 
@@ -99,6 +107,10 @@ class CallbackProgress extends ProgressBar {
   override startLayer(layer: number, index: number, count: number): void {
     this.layerNo = layer;
     super.startLayer(layer, index, count);
+  }
+  override setLayer(layer: number, index: number, count: number): void {
+    this.layerNo = layer;
+    super.setLayer(layer, index, count);
   }
   override update(done: number, total: number): void {
     this.cb(this.layerNo, done, total);
@@ -129,6 +141,7 @@ export function certify(options: CertifyOptions): CertifyResult {
       quotient: options.quotient,
       field: options.field,
       maxDim: options.maxDim === undefined ? undefined : String(options.maxDim),
+      jobs: options.jobs === undefined ? undefined : String(options.jobs),
     },
     options.onProgress === undefined ? { command: 'certify()' } : { command: 'certify()', progress: new CallbackProgress(options.onProgress) },
   );

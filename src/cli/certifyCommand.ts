@@ -1,5 +1,6 @@
 // certifyCommand.ts: `ohc certify`: the certified overlap decomposition, written as an ohc-bundle/1 bundle.
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Rat } from '../checker/rational.js';
 import { InputError } from '../io/inputError.js';
@@ -99,6 +100,20 @@ export interface CertifyValues {
   field?: string | undefined;
   /** Highest Betti dimension D (default 1). */
   maxDim?: string | undefined;
+  /** Worker threads deciding layers at once (default min(2, available cores); 1: in this thread). */
+  jobs?: string | undefined;
+}
+
+/** The default of `--jobs`: two worker threads when the machine has two cores or more. */
+export function defaultJobs(): number {
+  return Math.min(2, availableParallelism());
+}
+
+/** Parse `--jobs`: a positive integer (at most 256). */
+export function parseJobs(text: string | undefined): number {
+  if (text === undefined) return defaultJobs();
+  if (!/^[1-9][0-9]{0,2}$/.test(text) || Number(text) > 256) throw new UsageError(`--jobs must be an integer from 1 to 256, got ${JSON.stringify(text)}`);
+  return Number(text);
 }
 
 /** The homology options of a certify run, parsed. */
@@ -180,7 +195,7 @@ interface LayerState {
  * done by an interrupted run are taken from the journal and their classes carried forward.
  * (Later phases, e.g. homology records, append after it and checkpoint their own steps.)
  */
-function layersPhase(ctx: PhaseContext, layers: readonly number[], sensitivity: Rat | null): { rows: CertifyLayerJson[]; seconds: number[] } {
+function layersPhase(ctx: PhaseContext, layers: readonly number[], sensitivity: Rat | null, jobs: number): { rows: CertifyLayerJson[]; seconds: number[] } {
   const rows: CertifyLayerJson[] = [];
   const seconds: number[] = [];
   for (const c of ctx.resumed) {
@@ -192,14 +207,25 @@ function layersPhase(ctx: PhaseContext, layers: readonly number[], sensitivity: 
   const todo = layers.slice(rows.length);
   if (todo.length === 0) return { rows, seconds };
   const inp = ctx.inputs;
+  let shown = 0;
   overlapDecomposition(
     inp.net,
     inp.points,
-    { profile: inp.profile, layers: todo, sensitivity, carried: rows.at(-1)?.classes ?? [] },
+    { profile: inp.profile, layers: todo, sensitivity, carried: rows.at(-1)?.classes ?? [], jobs },
     {
       record: (line) => ctx.record(line),
-      layerStart: (l) => ctx.progress.startLayer(l, layers.indexOf(l) + 1, layers.length),
-      progress: (_l, done, total) => ctx.progress.update(done, total),
+      layerStart: (l) => {
+        shown = l;
+        ctx.progress.startLayer(l, layers.indexOf(l) + 1, layers.length);
+      },
+      progress: (l, done, total) => {
+        // with worker threads the counts run over all layers: the label follows the first layer not yet done
+        if (l !== shown) {
+          shown = l;
+          ctx.progress.setLayer(l, layers.indexOf(l) + 1, layers.length);
+        }
+        ctx.progress.update(done, total);
+      },
       layerDone: (r) => {
         const row: CertifyLayerJson = { layer: r.layer, regions: r.regions, decisions: r.decisions, gluings: r.gluings, classes: r.classes, gluedPoints: r.gluedPoints };
         rows.push(row);
@@ -226,6 +252,7 @@ export function runCertify(values: CertifyValues, rep: CertifyReporting = {}): C
     throw new UsageError('--sensitivity applies to --profile reference only (the default profile never prunes)');
   }
   const sensitivity = profile === 'reference' ? parseSensitivity(values.sensitivity ?? '1') : null;
+  const jobs = parseJobs(values.jobs);
   const plan = homologyPlan(values);
   const inp = loadAnalysisInputs(values);
   if (plan !== null && plan.spec.kind === 'file' && plan.spec.vertices !== inp.points.length) {
@@ -283,7 +310,7 @@ export function runCertify(values: CertifyValues, rep: CertifyReporting = {}): C
     // goes after this one: it writes through ctx.record, checkpoints its own steps (keys not
     // starting with 'layer '), skips those found in ctx.resumed, and adds its options to the
     // fingerprint above so that a journal made with other options is refused.
-    phase = layersPhase(ctx, layers, sensitivity);
+    phase = layersPhase(ctx, layers, sensitivity, jobs);
     // Phase 2 (with --complex): the homology records (FORMAT.md section 3). It takes seconds,
     // so it has no checkpoint of its own: a resumed run redoes it after the last layer.
     if (plan !== null) homology = homologyPhase(ctx, plan, phase.rows);
@@ -388,6 +415,7 @@ export function certifyCommand(args: string[], out: (s: string) => void, err: (s
       quotient: { type: 'string' },
       field: { type: 'string' },
       'max-dim': { type: 'string' },
+      jobs: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,

@@ -24,11 +24,12 @@ verbs:
   decide   (same selection options) --layer L (--sample J --region N | --all) [--json]
            the membership decision Q(j, n) with its certificate, checked
   certify  (same selection options) [--profile default|reference] [--sensitivity S]
-           [--layers SPEC] --out BUNDLE [--resume] [--quiet] [--json]
+           [--layers SPEC] --out BUNDLE [--resume] [--jobs N] [--quiet] [--json]
            [--complex SPEC [--quotient cone|metric|cone,metric] [--field gf2|q] [--max-dim D]]
            the overlap decomposition of every layer, written as a certificate bundle;
            with --complex also the certified Betti numbers of each layer's quotient
            (journal OUT.journal until done: --resume continues an interrupted run)
+           (--jobs N: layers decided on N worker threads, default min(2, cores))
   check    BUNDLE [[--model FILE] --data FILE [--labels FILE]] [--json]
            validate a bundle with the independent checker: prints c lines and one
            s VERIFIED / s REJECTED line (exit 0 / 1)

@@ -72,6 +72,14 @@ export class ProgressBar {
     this.layerInfo = { layer, index, count, t0: this.now() };
   }
 
+  /**
+   * Show another layer (position `index` of `count`) without restarting the rate's clock: for
+   * counts that run over several layers decided at once.
+   */
+  setLayer(layer: number, index: number, count: number): void {
+    this.layerInfo = { ...this.layerInfo, layer, index, count };
+  }
+
   /** Decisions of the current layer: `done` of `total`. Throttled. */
   update(done: number, total: number, force = false): void {
     if (!this.enabled) return;

@@ -1,12 +1,11 @@
 // overlapDecomposition.ts: the certified overlap classes layer by layer, streaming the bundle's layer records.
 import type { Rat } from '../checker/rational.js';
-import { decideLayer } from '../decide/layerDecisions.js';
 import type { QueryPath } from '../decide/regionQuery.js';
 import type { Network } from '../net/network.js';
 import type { Profile } from '../net/profile.js';
 import { computeLayers } from '../net/regions.js';
-import { RegionEvidence } from './regionEvidence.js';
-import { comparedRegionPairs } from './sensitivityPrune.js';
+import { type LayerJob, type LayerJobResult, runLayerJob, unprunedTotal } from './layerJob.js';
+import { LAYER_POOL_AVAILABLE, runLayerPool } from './layerPool.js';
 import { UnionFind } from './unionFind.js';
 
 /** Options of `overlapDecomposition`. */
@@ -23,15 +22,28 @@ export interface OverlapOptions {
    * `classes` record lists them); used when a journaled run resumes. Default: none.
    */
   readonly carried?: readonly (readonly number[])[];
+  /**
+   * Worker threads deciding layers at the same time (default 1: all in the calling thread). The
+   * output does not depend on it. Without the compiled worker scripts (running from the
+   * TypeScript sources) layers are decided in the calling thread.
+   */
+  readonly jobs?: number;
 }
 
 /** Where the records and progress go. */
 export interface OverlapHooks {
   /** Receives the `layer`, `region` and `classes` records of each certified layer, in bundle order. */
   readonly record?: (line: string) => void;
-  /** Progress: the layer, decisions made so far, and the number to make. */
+  /**
+   * Progress: the layer, decisions made so far, and the number to make. With worker threads
+   * (`jobs` > 1) the counts are over all layers of the run (done never decreases) and the layer
+   * is the first one not yet complete.
+   */
   readonly progress?: (layer: number, done: number, total: number) => void;
-  /** Called when the decisions of a layer start (after the regions of all layers are computed). */
+  /**
+   * Called when the decisions of a layer start (after the regions of all layers are computed);
+   * with worker threads once, for the first layer, when the decisions of all layers start.
+   */
   readonly layerStart?: (layer: number) => void;
   /** Called once a layer's records have all gone to `record` (a checkpoint can be taken here). */
   readonly layerDone?: (result: LayerOverlap) => void;
@@ -73,51 +85,26 @@ export function overlapDecomposition(net: Network, points: readonly (readonly Ra
     if (!Number.isInteger(l) || l < 1 || l > L) throw new RangeError(`layer ${l} is not within 1..${L}`);
     if (i > 0 && l <= (opts.layers[i - 1] as number)) throw new RangeError('layers must be strictly increasing');
   });
+  const jobsOpt = opts.jobs ?? 1;
+  if (!Number.isInteger(jobsOpt) || jobsOpt < 1) throw new RangeError(`jobs must be a positive integer, got ${jobsOpt}`);
   const layers = computeLayers(net, points, opts.profile);
   const uf = new UnionFind(points.length);
   for (const c of opts.carried ?? []) {
     for (const j of c) if (!Number.isInteger(j) || j < 0 || j >= points.length) throw new RangeError(`carried class member ${j} is not a sample index`);
     uf.unionAll(c);
   }
-  const out: LayerOverlap[] = [];
-  for (const l of opts.layers) {
-    hooks.layerStart?.(l);
-    const t0 = process.hrtime.bigint();
+  const sensitivity = opts.sensitivity === null ? null : ([opts.sensitivity.n, opts.sensitivity.d] as const);
+  const jobs: LayerJob[] = opts.layers.map((l) => {
     const layer = layers[l - 1];
     if (layer === undefined) throw new RangeError(`no layer ${l}`);
-    const R = layer.regions.length;
-    const compare = opts.sensitivity === null ? undefined : comparedRegionPairs(layer, opts.sensitivity);
-    let comparedPairs = 0;
-    let total = 0;
-    for (let K = 0; K < R; K++) {
-      for (let n = K + 1; n < R; n++) {
-        if (compare !== undefined && !compare(K, n)) continue;
-        comparedPairs++;
-        total += (layer.regions[K]?.samples.length ?? 0) + (layer.regions[n]?.samples.length ?? 0);
-      }
-    }
-    const evidence = layer.regions.map((r) => new RegionEvidence(l, r.id, opts.explicitFarkas === true));
-    // yes answers per ordered region pair: hits.get(K·R + n) = S_K→n
-    const hits = new Map<number, number[]>();
-    const reluLast = (net.layers[l - 1] as { relu: boolean }).relu;
-    let done = 0;
-    const progress = hooks.progress;
-    const stats = decideLayer(
-      layer,
-      points,
-      reluLast,
-      (j, n, ans, prepared) => {
-        (evidence[n] as RegionEvidence).add(j, ans, prepared);
-        if (ans.answer === 'yes') {
-          const key = (layer.regionOf[j] as number) * R + n;
-          const list = hits.get(key);
-          if (list === undefined) hits.set(key, [j]);
-          else list.push(j);
-        }
-        if (progress !== undefined && (++done & 4095) === 0) progress(l, done, total);
-      },
-      compare === undefined ? {} : { compare },
-    );
+    return { layer, reluLast: (net.layers[l - 1] as { relu: boolean }).relu, sensitivity, explicitFarkas: opts.explicitFarkas === true };
+  });
+  const out: LayerOverlap[] = [];
+  /** The product rule, the classes and the records of a decided layer (in layer order). */
+  const glue = (res: LayerJobResult, seconds: number): void => {
+    const t0 = process.hrtime.bigint();
+    const R = res.regions;
+    const hits = new Map(res.hits);
     let gluings = 0;
     for (const [key, fromK] of hits) {
       const K = Math.floor(key / R);
@@ -129,33 +116,80 @@ export function overlapDecomposition(net: Network, points: readonly (readonly Ra
       uf.unionAll([...fromK, ...fromN]);
     }
     const classes = uf.classes();
-    let explicitRecords = 0;
-    let farkasBounds = 0;
-    for (const e of evidence) {
-      explicitRecords += e.explicitRecords;
-      farkasBounds += e.farkasBounds;
-    }
     if (hooks.record !== undefined) {
-      hooks.record(JSON.stringify({ t: 'layer', layer: l, regions: R }));
-      for (const e of evidence) hooks.record(e.toLine());
-      hooks.record(JSON.stringify({ t: 'classes', layer: l, classes, gluings }));
+      hooks.record(JSON.stringify({ t: 'layer', layer: res.layer, regions: R }));
+      for (const line of res.regionLines) hooks.record(line);
+      hooks.record(JSON.stringify({ t: 'classes', layer: res.layer, classes, gluings }));
     }
     const result: LayerOverlap = {
-      layer: l,
+      layer: res.layer,
       regions: R,
-      decisions: stats.decisions,
-      yes: stats.yes,
-      comparedPairs,
+      decisions: res.decisions,
+      yes: res.yes,
+      comparedPairs: res.comparedPairs,
       gluings,
       classes,
       gluedPoints: classes.reduce((a, c) => a + c.length, 0),
-      explicitRecords,
-      farkasBounds,
-      paths: stats.paths,
-      seconds: Number(process.hrtime.bigint() - t0) / 1e9,
+      explicitRecords: res.explicitRecords,
+      farkasBounds: res.farkasBounds,
+      paths: res.paths,
+      seconds: seconds + Number(process.hrtime.bigint() - t0) / 1e9,
     };
     out.push(result);
     hooks.layerDone?.(result);
+  };
+  const progress = hooks.progress;
+  const workers = Math.min(jobsOpt, jobs.length);
+  if (workers <= 1 || !LAYER_POOL_AVAILABLE) {
+    for (const job of jobs) {
+      const l = job.layer.layer;
+      hooks.layerStart?.(l);
+      const res = runLayerJob(job, points, progress === undefined ? undefined : (done, total) => progress(l, done, total));
+      glue(res, res.seconds);
+    }
+    return out;
   }
+  // In parallel: the largest layers first; each layer glued and recorded once it and all
+  // layers before it are decided (so the records, classes and checkpoints are those of the
+  // serial run).
+  const size = jobs.map((j) => j.layer.regions.length * j.layer.regionOf.length);
+  const order = jobs.map((_, i) => i).sort((a, b) => (size[b] as number) - (size[a] as number) || a - b);
+  const done = jobs.map(() => 0);
+  const totals = jobs.map((j) => unprunedTotal(j.layer));
+  const decided: (LayerJobResult | undefined)[] = jobs.map(() => undefined);
+  let next = 0;
+  let shown = 0;
+  const report = (): void => {
+    if (progress === undefined) return;
+    let d = 0;
+    let t = 0;
+    for (let i = 0; i < jobs.length; i++) {
+      d += done[i] as number;
+      t += totals[i] as number;
+    }
+    if (d < shown) return;
+    shown = d;
+    const l = jobs[Math.min(next, jobs.length - 1)]?.layer.layer ?? 0;
+    progress(l, d, Math.max(d, t));
+  };
+  hooks.layerStart?.((jobs[0] as LayerJob).layer.layer);
+  runLayerPool(jobs, points, workers, order, {
+    progress: (i, d, t) => {
+      done[i] = Math.max(done[i] as number, d);
+      totals[i] = t;
+      report();
+    },
+    result: (i, res) => {
+      decided[i] = res;
+      done[i] = res.total;
+      totals[i] = res.total;
+      for (let r = decided[next]; r !== undefined; r = decided[next]) {
+        decided[next] = undefined;
+        next++;
+        glue(r, r.seconds);
+      }
+      report();
+    },
+  });
   return out;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checker/index.js';
-import { certifyCommand, parseLayerSpec, parseSensitivity } from '../../src/cli/certifyCommand.js';
+import { certifyCommand, defaultJobs, parseJobs, parseLayerSpec, parseSensitivity } from '../../src/cli/certifyCommand.js';
 import { checkCommand } from '../../src/cli/checkCommand.js';
 import { UsageError } from '../../src/cli/usageError.js';
 import { InputError } from '../../src/io/inputError.js';
@@ -164,5 +164,13 @@ describe('ohc certify', () => {
     expect(parseSensitivity('0.25').toString()).toBe('1/4');
     expect(parseSensitivity('2/6').toString()).toBe('1/3');
     expect(parseSensitivity('1e-3').toString()).toBe('1/1000');
+  });
+
+  it('parses --jobs: 1..256, default min(2, cores)', () => {
+    expect(parseJobs('1')).toBe(1);
+    expect(parseJobs('16')).toBe(16);
+    expect(parseJobs(undefined)).toBe(defaultJobs());
+    expect([1, 2]).toContain(defaultJobs());
+    for (const bad of ['0', '-1', '1.5', 'two', '257', '01', '']) expect(() => parseJobs(bad), bad).toThrow(UsageError);
   });
 });

@@ -1,0 +1,123 @@
+// layerJob.ts: every decision of one certified layer and its region records, as plain data a worker thread can send back.
+import { Rat } from '../checker/rational.js';
+import { decideLayer } from '../decide/layerDecisions.js';
+import type { QueryPath } from '../decide/regionQuery.js';
+import type { LayerAnalysis } from '../net/regions.js';
+import { RegionEvidence } from './regionEvidence.js';
+import { comparedRegionPairs } from './sensitivityPrune.js';
+
+/** What one layer's decisions need besides the points (structured-cloneable: no class instances). */
+export interface LayerJob {
+  /** The layer's regions, as `computeLayers` gives them. */
+  readonly layer: LayerAnalysis;
+  /** Whether ReLU follows the layer. */
+  readonly reluLast: boolean;
+  /** The sensitivity of the reference prune as `[numerator, denominator]`, or null (no prune). */
+  readonly sensitivity: readonly [bigint, bigint] | null;
+  readonly explicitFarkas: boolean;
+}
+
+/** Everything one layer's decisions produce, in plain data (structured-cloneable). */
+export interface LayerJobResult {
+  readonly layer: number;
+  readonly regions: number;
+  /** The `region` records of the layer in region order, one JSON line each (no newline). */
+  readonly regionLines: string[];
+  /**
+   * The yes answers per ordered region pair `[K·R + n, S_K→n]` (R = regions), in the order the
+   * pairs first got a yes; samples ascending.
+   */
+  readonly hits: [number, number[]][];
+  /** Region pairs compared. */
+  readonly comparedPairs: number;
+  /** Decisions to make (the progress total). */
+  readonly total: number;
+  readonly decisions: number;
+  readonly yes: number;
+  readonly explicitRecords: number;
+  readonly farkasBounds: number;
+  readonly paths: Partial<Record<QueryPath, number>>;
+  /** Seconds the decisions took. */
+  readonly seconds: number;
+}
+
+/** How often (in decisions) a job reports progress. */
+export const PROGRESS_EVERY = 4096;
+
+/** The points as `[numerator, denominator]` pairs, for a worker thread (see {@link pointsFromPairs}). */
+export function pointsToPairs(points: readonly (readonly Rat[])[]): [bigint, bigint][][] {
+  return points.map((p) => p.map((v) => [v.n, v.d]));
+}
+
+/** The points back from {@link pointsToPairs}. */
+export function pointsFromPairs(pairs: readonly (readonly (readonly [bigint, bigint])[])[]): Rat[][] {
+  return pairs.map((p) => p.map(([n, d]) => Rat.of(n, d)));
+}
+
+/** The job total without the prune: each sample against every other region. */
+export function unprunedTotal(layer: LayerAnalysis): number {
+  return Math.max(0, layer.regions.length - 1) * layer.regionOf.length;
+}
+
+/**
+ * Decide every Q(j, n) of the job's layer (`decideLayer`), collect each region's evidence
+ * (`RegionEvidence`) and the yes answers per ordered region pair. `progress(done, total)` is
+ * called every {@link PROGRESS_EVERY} decisions. Deterministic: the same job gives the same
+ * result in any thread.
+ */
+export function runLayerJob(job: LayerJob, points: readonly (readonly Rat[])[], progress?: (done: number, total: number) => void): LayerJobResult {
+  const t0 = process.hrtime.bigint();
+  const { layer } = job;
+  const l = layer.layer;
+  const R = layer.regions.length;
+  const compare = job.sensitivity === null ? undefined : comparedRegionPairs(layer, Rat.of(job.sensitivity[0], job.sensitivity[1]));
+  let comparedPairs = 0;
+  let total = 0;
+  for (let K = 0; K < R; K++) {
+    for (let n = K + 1; n < R; n++) {
+      if (compare !== undefined && !compare(K, n)) continue;
+      comparedPairs++;
+      total += (layer.regions[K]?.samples.length ?? 0) + (layer.regions[n]?.samples.length ?? 0);
+    }
+  }
+  const evidence = layer.regions.map((r) => new RegionEvidence(l, r.id, job.explicitFarkas));
+  // yes answers per ordered region pair: hits.get(K·R + n) = S_K→n
+  const hits = new Map<number, number[]>();
+  let done = 0;
+  const stats = decideLayer(
+    layer,
+    points,
+    job.reluLast,
+    (j, n, ans, prepared) => {
+      (evidence[n] as RegionEvidence).add(j, ans, prepared);
+      if (ans.answer === 'yes') {
+        const key = (layer.regionOf[j] as number) * R + n;
+        const list = hits.get(key);
+        if (list === undefined) hits.set(key, [j]);
+        else list.push(j);
+      }
+      if (progress !== undefined && (++done & (PROGRESS_EVERY - 1)) === 0) progress(done, total);
+    },
+    compare === undefined ? {} : { compare },
+  );
+  let explicitRecords = 0;
+  let farkasBounds = 0;
+  for (const e of evidence) {
+    explicitRecords += e.explicitRecords;
+    farkasBounds += e.farkasBounds;
+  }
+  return {
+    layer: l,
+    regions: R,
+    regionLines: evidence.map((e) => e.toLine()),
+    hits: [...hits],
+    comparedPairs,
+    total,
+    decisions: stats.decisions,
+    yes: stats.yes,
+    explicitRecords,
+    farkasBounds,
+    paths: stats.paths,
+    seconds: Number(process.hrtime.bigint() - t0) / 1e9,
+  };
+}
