@@ -1,10 +1,11 @@
 // explainBundle.ts: replay a verified bundle with the checker's own rules to say which record or rule settles each pair.
-import { UnionFind, glue } from '../checker/classes.js';
+import { UnionFind, gluedGroups } from '../checker/classes.js';
 import { type RegionCerts, type Settled, settleLayer } from '../checker/complete.js';
 import { Geometry, type LayerGeo } from '../checker/geometry.js';
 import { splitBundle } from '../checker/check.js';
 import { type Header, parseHeader } from '../checker/header.js';
 import type { Point } from '../checker/parse.js';
+import { floatVecOf } from '../checker/floatSign.js';
 import { boundSettles, nullSettles, parseBounds, parseNulls, parseSegments, segmentSettles } from '../checker/regionCerts.js';
 import { checkSampleRecords } from '../checker/samples.js';
 
@@ -91,7 +92,7 @@ export function explainBundle(bytes: Uint8Array, onLayer: (x: LayerExplain) => v
     const s: Settled = settleLayer(geo, g, h, certs, { line: classesLine, layer: l });
     const regionLine = (n: number): number => i + 2 + n;
     const cite = (j: number, n: number): Citation => citeOne(geo, g, h, certs, s, j, n, regionLine(n));
-    // glue events of this layer, with citations (the same pairs `glue` uses)
+    // glue events of this layer, with citations (the same pairs `gluedGroups` uses)
     for (const [key, fromK] of s.yes) {
       const K = Math.floor(key / R);
       const n = key % R;
@@ -103,7 +104,7 @@ export function explainBundle(bytes: Uint8Array, onLayer: (x: LayerExplain) => v
       for (const j of fromN) cites.set(j, cite(j, K));
       events.push({ layer: l, regions: [K, n], fromK, fromN, cites });
     }
-    glue(s, R, uf);
+    for (const grp of gluedGroups(s, R)) for (const j of grp) uf.union(grp[0] as number, j);
     onLayer({
       layer: l,
       regions: R,
@@ -128,18 +129,19 @@ function citeOne(geo: LayerGeo, g: Geometry, h: Header, certs: readonly RegionCe
   const c = certs[n] as RegionCerts;
   const reg = geo.regions[n] as LayerGeo['regions'][number];
   const y = geo.images[j] as LayerGeo['images'][number];
+  const yf = floatVecOf([...y.n, y.d]);
   const rk = c.recs.get(j);
   if (rk === 'farkas') return { ...base, answer: 'no', rule: 'farkas', line };
   if (rk === 'pinned') return { ...base, answer: 'pinned', rule: 'pinned', line };
   if (rk === 'witness' || rk === 'same') return { ...base, answer: 'yes', rule: rk, line };
   if (geo.relu && ((geo.regions[K] as LayerGeo['regions'][number]).on & ~reg.on) !== 0n) return { ...base, answer: 'no', rule: 'dead' };
-  if (c.nulls.some((u) => nullSettles(u, y, reg.pd))) return { ...base, answer: 'no', rule: 'null', line };
-  if (c.bounds.some((b) => boundSettles(b, y, reg.pd))) return { ...base, answer: 'no', rule: 'bound', line };
+  if (c.nulls.some((u) => nullSettles(u, y, reg.pd, yf))) return { ...base, answer: 'no', rule: 'null', line };
+  if (c.bounds.some((b) => boundSettles(b, y, reg.pd, yf))) return { ...base, answer: 'no', rule: 'bound', line };
   const sameAs = reg.samples.find((k) => g.inBox(k) && sameImg(geo.images[k] as LayerGeo['images'][number], y));
   if (sameAs !== undefined) return { ...base, answer: 'yes', rule: 'same', sameAs };
   // as in settleLayer: a pruned pair without a record is not tried against the segments
   if (s.pruned(K, n)) return { ...base, answer: 'pruned', rule: 'pruned' };
-  if (c.segs.some((sg) => segmentSettles(sg, y, h.xs[j] as Point))) return { ...base, answer: 'yes', rule: 'segment', line };
+  if (c.segs.some((sg) => segmentSettles(sg, y, h.xs[j] as Point, yf, floatVecOf([...(h.xs[j] as Point).num, (h.xs[j] as Point).den])))) return { ...base, answer: 'yes', rule: 'segment', line };
   throw new Error(`internal: Q(${j}, ${n}) at layer ${geo.layer} is settled by no rule (was the bundle checked?)`);
 }
 

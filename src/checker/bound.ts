@@ -25,6 +25,7 @@ function entriesValid(name: string, es: readonly Entry[], rows: number, nonNegat
 /**
  * Rule `bound`: λ ≥ 0 on inequality rows and μ on equality rows with λᵀA + μᵀE = e and
  * λᵀb + μᵀf ≤ v prove e·z ≤ v on the whole system (for feasible z: e·z = λᵀAz + μᵀEz ≤ λᵀb + μᵀf).
+ * With `strict`, λᵀb + μᵀf < v is required (rule `farkas` is e = 0, v = 0, strict: no z at all).
  */
 export function checkBound(
   sys: BoundSystem,
@@ -32,6 +33,7 @@ export function checkBound(
   mu: readonly Entry[],
   e: readonly Rat[],
   v: Rat,
+  strict = false,
 ): BoundCheck {
   const bad =
     entriesValid('lambda', lambda, sys.ineqA.length, true) ?? entriesValid('mu', mu, sys.eqA.length, false);
@@ -45,6 +47,6 @@ export function checkBound(
   let rhs = Rat.ZERO;
   for (const { row, value } of lambda) rhs = rhs.add(value.mul(sys.ineqB[row] as Rat));
   for (const { row, value } of mu) rhs = rhs.add(value.mul(sys.eqB[row] as Rat));
-  if (rhs.cmp(v) > 0) return fail(`bound ${rhs} exceeds claimed value ${v}`);
+  if (rhs.cmp(v) > (strict ? -1 : 0)) return fail(`bound ${rhs} ${strict ? 'is not below' : 'exceeds claimed value'} ${v}`);
   return { ok: true };
 }

@@ -1,7 +1,7 @@
 // check.ts: rule `end` and the driver: read the bundle line by line, run every rule, return a Verdict.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { UnionFind, compareClasses, glue } from './classes.js';
+import { UnionFind, compareClasses, gluedGroups } from './classes.js';
 import { type RegionCerts, settleLayer } from './complete.js';
 import { Geometry, type LayerGeo } from './geometry.js';
 import { type Header, parseHeader } from './header.js';
@@ -9,6 +9,7 @@ import { checkHomology } from './homology.js';
 import { MAX_LINE, idx, obj } from './parse.js';
 import { parseBounds, parseNulls, parseSegments } from './regionCerts.js';
 import { checkSampleRecords } from './samples.js';
+import { startLayerThread } from './layerThread.js';
 import { type LayerStats, Rejection, type Step, type Verdict, accept, reject } from './verdict.js';
 
 /** The bundle's lines (without `\n`) after rule `end` held: count and sha256 of all bytes before the end line. */
@@ -41,7 +42,7 @@ export function splitBundle(bytes: Uint8Array): { lines: Uint8Array[]; sha256: s
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function parseLine(bytes: Uint8Array, at: Step): unknown {
+export function parseLine(bytes: Uint8Array, at: Step): unknown {
   if (bytes.length === 0) reject('parse', at, 'blank line');
   try {
     return JSON.parse(utf8.decode(bytes)) as unknown;
@@ -52,66 +53,120 @@ function parseLine(bytes: Uint8Array, at: Step): unknown {
 
 const REGION_KEYS = ['t', 'layer', 'region', 'null', 'bounds', 'segments', 'yes', 'no', 'pinned'];
 
-/** Check one certified layer starting at line index `i` (0-based); returns the next index. */
-function checkLayer(lines: Uint8Array[], i: number, l: number, geo: LayerGeo, g: Geometry, h: Header, uf: UnionFind, stats: LayerStats[]): number {
-  const rec = (k: number, t: string): Record<string, unknown> => {
-    const at = { line: k + 1, layer: l };
-    const r = lines[k];
-    if (r === undefined || k === lines.length - 1) reject('parse', at, `expected a ${t} record, found the end`);
-    const o = parseLine(r, at) as Record<string, unknown>;
-    if (typeof o !== 'object' || o === null || o['t'] !== t) reject('parse', at, `expected a ${t} record`);
-    if (o['layer'] !== l) reject('parse', at, `${t} record for layer ${JSON.stringify(o['layer'])}, expected ${l}`);
-    return o;
-  };
-  const head = obj(rec(i, 'layer'), { line: i + 1, layer: l }, 'layer', ['t', 'layer', 'regions']);
+/** Record line `k` (0-based) as a `t` record of layer `l`. */
+function recordAt(lines: Uint8Array[], k: number, t: string, l: number): Record<string, unknown> {
+  const at = { line: k + 1, layer: l };
+  const r = lines[k];
+  if (r === undefined || k === lines.length - 1) reject('parse', at, `expected a ${t} record, found the end`);
+  const o = parseLine(r, at) as Record<string, unknown>;
+  if (typeof o !== 'object' || o === null || o['t'] !== t) reject('parse', at, `expected a ${t} record`);
+  if (o['layer'] !== l) reject('parse', at, `${t} record for layer ${JSON.stringify(o['layer'])}, expected ${l}`);
+  return o;
+}
+
+/** What one certified layer establishes on its own (no other layer needed): the glued sample groups and the counts. */
+export interface LayerPart {
+  readonly groups: number[][];
+  readonly stats: Omit<LayerStats, 'classes'>;
+}
+
+/** The records and rules of the certified layer starting at line index `i` (0-based), up to the gluings. */
+function settleLayerAt(lines: Uint8Array[], i: number, l: number, geo: LayerGeo, g: Geometry, h: Header): LayerPart {
+  const head = obj(recordAt(lines, i, 'layer', l), { line: i + 1, layer: l }, 'layer', ['t', 'layer', 'regions']);
   const R = geo.regions.length;
   if (head['regions'] !== R) reject('complete', { line: i + 1, layer: l }, `layer record says ${JSON.stringify(head['regions'])} regions, the checker derives ${R}`);
   const certs: RegionCerts[] = [];
   for (let n = 0; n < R; n++) {
     const at = { line: i + 2 + n, layer: l, region: n };
-    const r = obj(rec(i + 1 + n, 'region'), at, 'region', REGION_KEYS);
+    const r = obj(recordAt(lines, i + 1 + n, 'region', l), at, 'region', REGION_KEYS);
     if (r['region'] !== n) reject('parse', at, `region record ${JSON.stringify(r['region'])} where region ${n} is expected`);
     const reg = geo.regions[n] as LayerGeo['regions'][number];
     certs.push({ nulls: parseNulls(r['null'], reg, at), bounds: parseBounds(r['bounds'], reg, at), segs: parseSegments(r['segments'], reg, at), recs: checkSampleRecords(r, reg, geo, h, at) });
   }
-  const at = { line: i + 2 + R, layer: l };
-  const cls = rec(i + 1 + R, 'classes');
-  const s = settleLayer(geo, g, h, certs, at);
-  const gluings = glue(s, R, uf);
-  const derived = uf.classes();
-  compareClasses(cls, derived, gluings, h.xs.length, at);
-  stats.push({ layer: l, regions: R, pairs: s.pairs, settled: s.settled, gluings, classes: derived.length });
-  return i + 2 + R;
+  recordAt(lines, i + 1 + R, 'classes', l);
+  const s = settleLayer(geo, g, h, certs, { line: i + 2 + R, layer: l });
+  const groups = gluedGroups(s, R);
+  return { groups, stats: { layer: l, regions: R, pairs: s.pairs, settled: s.settled, gluings: groups.length } };
 }
 
-function run(bytes: Uint8Array): Verdict {
-  const { lines, sha256 } = splitBundle(bytes);
-  const h = parseHeader(parseLine(lines[0] as Uint8Array, { line: 1 }));
-  if (lines.length < 2) reject('end', { line: 1 }, 'no end record after the header');
+/** The certified layers walked in order (geometry for each): where each starts, and the parts of those in `mine`. */
+export interface Walk {
+  readonly starts: Map<number, number>;
+  readonly parts: Map<number, LayerPart | Rejection>;
+  /** The line index after the last layer (when the walk went through all of them). */
+  readonly end: number;
+}
+
+/** Walk the certified layers up to `last`, settling those in `mine`; stops at the first rejection among them. */
+export function walkLayers(lines: Uint8Array[], h: Header, mine: ReadonlySet<number>, last = Infinity): Walk {
   const g = new Geometry(h);
-  const uf = new UnionFind(h.xs.length);
-  const stats: LayerStats[] = [];
-  const classes: number[][][] = [];
+  const starts = new Map<number, number>();
+  const parts = new Map<number, LayerPart | Rejection>();
   let i = 1;
   let done = 0;
   for (const l of h.layers) {
+    if (l > last) break;
     let geo = g.next();
     for (done++; done < l; done++) geo = g.next();
-    i = checkLayer(lines, i, l, geo, g, h, uf, stats);
-    classes.push(uf.classes());
+    starts.set(l, i);
+    if (mine.has(l)) {
+      try {
+        parts.set(l, settleLayerAt(lines, i, l, geo, g, h));
+      } catch (e) {
+        if (!(e instanceof Rejection)) throw e;
+        parts.set(l, e);
+        break;
+      }
+    }
+    i += 2 + geo.regions.length;
   }
-  const homology = checkHomology((k) => parseLine(lines[k] as Uint8Array, { line: k + 1 }), i, lines.length - 1, h, classes);
+  return { starts, parts, end: i };
+}
+
+/**
+ * The driver: every certified layer's part (the layers `theirs` of `split` on a second thread, the
+ * rest here; a layer the other thread does not deliver is checked here), then in layer order the
+ * union-find and rule `classes`, then the homology records.
+ */
+function run(bytes: Uint8Array, threads: number): Verdict {
+  const { lines, sha256 } = splitBundle(bytes);
+  const h = parseHeader(parseLine(lines[0] as Uint8Array, { line: 1 }));
+  if (lines.length < 2) reject('end', { line: 1 }, 'no end record after the header');
+  const theirs = threads > 1 ? h.layers.filter((_, k) => (h.layers.length - k) % 2 === 0) : [];
+  const other = theirs.length > 0 ? startLayerThread(bytes, theirs) : undefined;
+  const walk = walkLayers(lines, h, new Set(h.layers.filter((l) => other === undefined || !theirs.includes(l))));
+  const got = other?.() ?? new Map<number, LayerPart | Rejection>();
+  let rest: Walk | undefined;
+  const uf = new UnionFind(h.xs.length);
+  const stats: LayerStats[] = [];
+  const classes: number[][][] = [];
+  for (const l of h.layers) {
+    let part = walk.parts.get(l) ?? got.get(l);
+    if (part === undefined) {
+      rest ??= walkLayers(lines, h, new Set(h.layers.filter((k) => !walk.parts.has(k) && !got.has(k))));
+      part = rest.parts.get(l);
+    }
+    if (part === undefined || part instanceof Rejection) throw part ?? new Error(`internal: layer ${l} was not checked`);
+    for (const grp of part.groups) for (const j of grp) uf.union(grp[0] as number, j);
+    const derived = uf.classes();
+    const k = (walk.starts.get(l) as number) + 1 + part.stats.regions;
+    compareClasses(recordAt(lines, k, 'classes', l), derived, part.stats.gluings, h.xs.length, { line: k + 1, layer: l });
+    stats.push({ ...part.stats, classes: derived.length });
+    classes.push(derived);
+  }
+  const homology = checkHomology((k) => parseLine(lines[k] as Uint8Array, { line: k + 1 }), walk.end, lines.length - 1, h, classes);
   return accept({ records: lines.length - 1, sha256, samples: h.xs.length, inputDim: h.inputDim, profile: h.profile, layers: stats, homology });
 }
 
 /**
  * Check a bundle: `source` is the bundle bytes, the bundle text (a string containing a newline),
- * or a file path. Never throws; every failure is a Rejected verdict.
+ * or a file path. Never throws; every failure is a Rejected verdict. With `opts.threads` > 1
+ * (and the compiled checker), every other certified layer is checked on a second thread.
  */
-export function check(source: string | Uint8Array): Verdict {
+export function check(source: string | Uint8Array, opts: { threads?: number } = {}): Verdict {
   try {
     const bytes = typeof source !== 'string' ? source : source.includes('\n') ? Buffer.from(source, 'utf8') : readFileSync(source);
-    return run(bytes);
+    return run(bytes, opts.threads ?? 1);
   } catch (e) {
     if (e instanceof Rejection) return { kind: 'rejected', rule: e.rule, step: e.step, reason: e.reason, ...(e.trace === undefined ? {} : { trace: e.trace }) };
     return { kind: 'rejected', rule: 'parse', step: { line: 0 }, reason: `cannot check: ${e instanceof Error ? e.message : String(e)}` };

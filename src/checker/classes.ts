@@ -37,20 +37,17 @@ export class UnionFind {
   }
 }
 
-/** Glue by the product rule into `uf`; returns the number of region pairs that glued. */
-export function glue(s: Settled, R: number, uf: UnionFind): number {
-  let gluings = 0;
+/** The product rule: for each region pair {K, n} (not pruned) with S_K→n and S_n→K both non-empty, the samples S_K→n ∪ S_n→K to glue. */
+export function gluedGroups(s: Settled, R: number): number[][] {
+  const out: number[][] = [];
   for (const [key, fwd] of s.yes) {
     const K = Math.floor(key / R);
     const n = key % R;
     if (K > n) continue;
     const back = s.yes.get(n * R + K);
-    if (back === undefined || s.pruned(K, n)) continue;
-    gluings++;
-    const first = fwd[0] as number;
-    for (const j of [...fwd, ...back]) uf.union(first, j);
+    if (back !== undefined && !s.pruned(K, n)) out.push([...fwd, ...back]);
   }
-  return gluings;
+  return out;
 }
 
 /** Rule `classes`: the record's classes and gluings equal the derived ones exactly. */

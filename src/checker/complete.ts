@@ -1,4 +1,5 @@
-// complete.ts: rules `complete`, `dead`, `same` (implicit), `pruned`: every pair (j, n) is settled exactly once.
+// complete.ts: rules `complete`, `dead`, `same` (implicit), `pruned`: every pair (j, n) is settled, no record contradicted.
+import { type FloatVec, floatVecOf } from './floatSign.js';
 import type { Geometry, Img, LayerGeo } from './geometry.js';
 import type { Header } from './header.js';
 import type { Point } from './parse.js';
@@ -117,11 +118,11 @@ export function nearPairs(geo: LayerGeo, h: Header): Set<number>[] | null {
 }
 
 /** True when `test` holds for some certificate; tries the one that held last (`last[w]`) first. */
-function firstHit<T>(cs: readonly T[], last: number[], w: number, y: Img, pd: bigint, test: (c: T, y: Img, pd: bigint) => boolean): boolean {
+function firstHit<T>(cs: readonly T[], last: number[], w: number, y: Img, pd: bigint, yf: FloatVec, test: (c: T, y: Img, pd: bigint, yf: FloatVec) => boolean): boolean {
   const start = last[w] as number;
   for (let t = 0; t < cs.length; t++) {
     const k = (start + t) % cs.length;
-    if (test(cs[k] as T, y, pd)) {
+    if (test(cs[k] as T, y, pd, yf)) {
       last[w] = k;
       return true;
     }
@@ -138,6 +139,8 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
   const pruned = (K: number, n: number): boolean => near !== null && near[K]?.has(n) !== true;
   const sameRegs = sameImageRegions(geo, g);
   const N = geo.images.length;
+  const yfs = geo.images.map((y) => floatVecOf([...y.n, y.d]));
+  const xfs = h.xs.map((x) => floatVecOf([...x.num, x.den]));
   let pairs = 0;
   const deadK = new Uint8Array(R);
   const prunedK = new Uint8Array(R);
@@ -156,26 +159,33 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
       if (K === n) continue;
       pairs++;
       const y = geo.images[j] as LayerGeo['images'][number];
+      const yf = yfs[j] as FloatVec;
       const rk = hasRecs ? c.recs.get(j) : undefined;
-      let isNo: keyof typeof settled | undefined = rk === 'farkas' ? rk : undefined;
-      if (isNo === undefined && deadK[K] === 1) isNo = 'dead';
-      if (isNo === undefined && c.nulls.length > 0 && firstHit(c.nulls, last, 0, y, reg.pd, nullSettles)) isNo = 'null';
-      if (isNo === undefined && c.bounds.length > 0 && firstHit(c.bounds, last, 1, y, reg.pd, boundSettles)) isNo = 'bound';
-      let isYes: keyof typeof settled | undefined = rk === 'witness' || rk === 'same' ? rk : undefined;
-      if (isYes === undefined && sameRegs[j]?.has(n) === true) isYes = 'same';
-      // a pair an implicit no-rule settled, or a pruned pair without record, skips the segments
-      if (isYes === undefined && c.segs.length > 0 && !(rk === undefined && (isNo !== undefined || prunedK[K] === 1))) for (const s of c.segs) if (segmentSettles(s, y, h.xs[j] as Point)) { isYes = 'segment'; break; }
-      if ((isYes !== undefined && isNo !== undefined) || (rk === 'pinned' && (isYes ?? isNo) !== undefined)) {
-        reject('complete', { ...at, region: n, sample: j }, `pair (${j}, ${n}) is settled twice`, `${rk === 'pinned' ? 'pinned' : `yes by ${isYes}`} and ${isNo === undefined ? `yes by ${isYes}` : `no by ${isNo}`}`);
+      const x = h.xs[j] as Point;
+      const xf = xfs[j] as FloatVec;
+      let how: keyof typeof settled | undefined;
+      if (rk === undefined) {
+        // no record: the first implicit rule that applies (a pruned pair is not run through the segments)
+        if (deadK[K] === 1) how = 'dead';
+        else if (sameRegs[j]?.has(n) === true) how = 'same';
+        else if (firstHit(c.bounds, last, 1, y, reg.pd, yf, boundSettles)) how = 'bound';
+        else if (prunedK[K] === 0 && c.segs.some((s) => segmentSettles(s, y, x, yf, xf))) how = 'segment';
+        else if (firstHit(c.nulls, last, 0, y, reg.pd, yf, nullSettles)) how = 'null';
+      } else {
+        // a record: every implicit rule is compared with it, and a contradiction is rejected
+        const no = deadK[K] === 1 || firstHit(c.nulls, last, 0, y, reg.pd, yf, nullSettles) || firstHit(c.bounds, last, 1, y, reg.pd, yf, boundSettles);
+        const yes = sameRegs[j]?.has(n) === true || c.segs.some((s) => segmentSettles(s, y, x, yf, xf));
+        if (rk === 'farkas' ? yes : rk === 'pinned' ? yes || no : no) reject('complete', { ...at, region: n, sample: j }, `pair (${j}, ${n}) is settled twice`, `a ${rk} record and an implicit ${yes ? 'yes' : 'no'} rule`);
+        how = rk;
       }
-      const how = rk === 'pinned' ? 'pinned' : isYes ?? isNo;
+      const isYes = how === 'witness' || how === 'same' || how === 'segment';
       if (how === undefined) {
         if (prunedK[K] === 0) reject('complete', { ...at, region: n, sample: j }, `missing decision for sample ${j} against region ${n}`, 'no record, and no rule of dead, same, null, bound, segment, pruned applies');
         settled.pruned++;
         continue;
       }
       settled[how]++;
-      if (isYes !== undefined) {
+      if (isYes) {
         const list = yes.get(K * R + n);
         if (list === undefined) yes.set(K * R + n, [j]);
         else list.push(j);

@@ -1,4 +1,5 @@
 // membership.ts: trusted rules `witness` and `farkas` for systems { A z <= b, E z = f } over Q.
+import { checkBound } from './bound.js';
 import { Rat } from './rational.js';
 
 /** A system `ineqA z <= ineqB`, `eqA z = eqB` over the rationals. */
@@ -69,29 +70,12 @@ export function checkWitness(sys: MembershipSystem, z: readonly Rat[]): CheckRes
   return OK;
 }
 
-/** Reason why `entries` is not a sorted, duplicate-free list of valid row indices, or undefined. */
-function indexProblem(name: string, entries: readonly MembershipEntry[], rows: number): string | undefined {
-  let last = -1;
-  for (const { row } of entries) {
-    if (!Number.isSafeInteger(row) || row < 0 || row >= rows) return `${name} row index ${row} out of range`;
-    if (row === last) return `${name} duplicate row index ${row}`;
-    if (row < last) return `${name} row index ${row} out of order`;
-    last = row;
-  }
-  return undefined;
-}
-
-/** Reason why some `lambda` value is negative, or undefined. */
-function signProblem(lambda: readonly MembershipEntry[]): string | undefined {
-  for (const { row, value } of lambda) if (value.sign() < 0) return `lambda[${row}] negative: ${value}`;
-  return undefined;
-}
-
 /**
  * Rule `farkas`: `lambda >= 0` on inequality rows and free `mu` on equality rows (each sorted by
  * row, no duplicates, in range) with `lambda^T ineqA + mu^T eqA = 0` and
  * `lambda^T ineqB + mu^T eqB < 0`; then no `z` satisfies the system, since for such `z`
- * `0 = (lambda^T ineqA + mu^T eqA) z <= lambda^T ineqB + mu^T eqB < 0`.
+ * `0 = (lambda^T ineqA + mu^T eqA) z <= lambda^T ineqB + mu^T eqB < 0`. It is rule `bound`
+ * (`checkBound`) with e = 0, v = 0 and a strict inequality.
  */
 export function checkFarkas(
   sys: MembershipSystem,
@@ -99,21 +83,8 @@ export function checkFarkas(
   mu: readonly MembershipEntry[],
 ): CheckResult {
   const k = columns(sys);
-  const bad =
-    shapeProblem(sys, k) ??
-    indexProblem('lambda', lambda, sys.ineqA.length) ??
-    indexProblem('mu', mu, sys.eqA.length) ??
-    signProblem(lambda);
-  if (bad !== undefined) return fail('farkas', bad);
-  for (let c = 0; c < k; c++) {
-    let s = Rat.ZERO;
-    for (const { row, value } of lambda) s = s.add(value.mul((sys.ineqA[row] as readonly Rat[])[c] as Rat));
-    for (const { row, value } of mu) s = s.add(value.mul((sys.eqA[row] as readonly Rat[])[c] as Rat));
-    if (!s.isZero()) return fail('farkas', `combination not zero in column ${c}: ${s}`);
-  }
-  let rhs = Rat.ZERO;
-  for (const { row, value } of lambda) rhs = rhs.add(value.mul(sys.ineqB[row] as Rat));
-  for (const { row, value } of mu) rhs = rhs.add(value.mul(sys.eqB[row] as Rat));
-  if (rhs.sign() >= 0) return fail('farkas', `combination rhs = ${rhs}, not < 0`);
-  return OK;
+  const shape = shapeProblem(sys, k);
+  if (shape !== undefined) return fail('farkas', shape);
+  const r = checkBound(sys, lambda, mu, new Array<Rat>(k).fill(Rat.ZERO), Rat.ZERO, true);
+  return r.ok ? OK : fail('farkas', r.reason);
 }

@@ -1,14 +1,36 @@
 // regionCerts.ts: rules `null`, `bound`, `segment`: region-level certificates, checked once, applied per pair.
-import type { Img, Region } from './geometry.js';
+import { type FloatVec, filteredSign, floatVecOf } from './floatSign.js';
+import { type Img, type Region, gcdAll } from './geometry.js';
 import { type Point, type Sparse, list, obj, point, sparse } from './parse.js';
 import { type Step, reject } from './verdict.js';
 
-/** uᵀP = 0 checked; `uq` = uᵀq (integer form). */
-export interface NullCert extends Sparse { readonly uq: bigint }
-/** λᵀA·pd = vᵀP checked; `t` = vᵀQ + λᵀb·pd (so the rule reads (vᵀY)·pd > t·Y_d). */
-export interface BoundCert extends Sparse { readonly t: bigint }
-/** lo, hi ∈ G_n; images Φ(lo) = a/D, Φ(hi) = (a + dir)/D; `k` a coordinate with dir_k ≠ 0, or −1. */
-export interface SegmentCert { readonly lo: Point; readonly hi: Point; readonly a: bigint[]; readonly dir: bigint[]; readonly D: bigint; readonly k: number }
+/** uᵀP = 0 checked; `uq` = uᵀq (integer form); `lf` the form (pd·u, −uq) on (Y, Y_d) as doubles. */
+export interface NullCert extends Sparse { readonly uq: bigint; readonly lf: FloatVec }
+/** λᵀA·pd = vᵀP checked; `t` = vᵀQ + λᵀb·pd (so the rule reads (vᵀY)·pd > t·Y_d); `lf` the form (pd·v, −t). */
+export interface BoundCert extends Sparse { readonly t: bigint; readonly lf: FloatVec }
+/**
+ * lo, hi ∈ G_n; images Φ(lo) = a/D, Φ(hi) = (a + dir)/D; `k` a coordinate with dir_k ≠ 0, or −1.
+ * B/Bd is a point of the image line with small numbers (q/pd when it lies on it, else a/D) and
+ * `delta` is dir over its gcd. Float forms (see `segmentSettles`): `forms` vanish on the image line,
+ * `ends` are Y_k·D − a_k·Y_d and Y_k·D − (a_k + dir_k)·Y_d, `xline` vanish on the input line through lo, hi.
+ */
+export interface SegmentCert {
+  readonly lo: Point; readonly hi: Point; readonly a: bigint[]; readonly dir: bigint[]; readonly D: bigint; readonly k: number;
+  readonly B: readonly bigint[]; readonly Bd: bigint; readonly delta: readonly bigint[];
+  readonly forms: readonly FloatVec[]; readonly ends: readonly FloatVec[]; readonly xline: readonly FloatVec[];
+}
+
+/** The dense vector of length `len` with the given entries (entries at one index add up), as doubles. */
+function dense(len: number, entries: readonly (readonly [number, bigint])[]): FloatVec {
+  const v = new Array<bigint>(len).fill(0n);
+  for (const [i, x] of entries) v[i] = (v[i] as bigint) + x;
+  return floatVecOf(v);
+}
+
+/** The form (pd·s, c) on (Y, Y_d) for a sparse s over `m` rows. */
+function formOf(s: Sparse, pd: bigint, c: bigint, m: number): FloatVec {
+  return dense(m + 1, [...s.i.map((r, t) => [r, (s.v[t] as bigint) * pd] as const), [m, c]]);
+}
 
 /** Sparse combination Σ w_t · rows[i_t] (a dense vector of length `cols`). */
 export function combine(s: Sparse, rows: readonly (readonly bigint[])[], cols: number): bigint[] {
@@ -52,7 +74,8 @@ export function parseNulls(x: unknown, reg: Region, at: Step): NullCert[] {
     if (u.i.length === 0) reject('null', at, `null[${t}] is the zero vector`);
     const uP = combine(u, reg.P, d);
     if (uP.some((v) => v !== 0n)) reject('null', at, `null[${t}]: uᵀP ≠ 0`, `derived uᵀP·pd = [${uP.join(', ')}], expected all 0 (pd = ${reg.pd})`);
-    return { ...u, uq: sdot(u, reg.q) };
+    const uq = sdot(u, reg.q);
+    return { ...u, uq, lf: formOf(u, reg.pd, -uq, reg.P.length) };
   });
 }
 
@@ -67,7 +90,8 @@ export function parseBounds(x: unknown, reg: Region, at: Step): BoundCert[] {
     const rhs = combine(v, reg.P, d);
     const c = lhs.findIndex((s, k) => s !== rhs[k]);
     if (c >= 0) reject('bound', at, `bounds[${t}]: λᵀA ≠ vᵀP in column ${c}`, `derived λᵀA·pd = [${lhs.join(', ')}], expected vᵀP·pd = [${rhs.join(', ')}]`);
-    return { ...v, t: sdot(v, reg.q) + sdot(lam, reg.b) * reg.pd };
+    const tv = sdot(v, reg.q) + sdot(lam, reg.b) * reg.pd;
+    return { ...v, t: tv, lf: formOf(v, reg.pd, -tv, reg.P.length) };
   });
 }
 
@@ -84,33 +108,79 @@ export function parseSegments(x: unknown, reg: Region, at: Step): SegmentCert[] 
     }
     const a = mapPoint(reg, lo).map((v) => v * hi.den);
     const dir = mapPoint(reg, hi).map((v, i) => v * lo.den - (a[i] as bigint));
-    return { lo, hi, a, dir, D: reg.pd * lo.den * hi.den, k: dir.findIndex((v) => v !== 0n) };
+    const D = reg.pd * lo.den * hi.den;
+    const k = dir.findIndex((v) => v !== 0n);
+    const g = gcdAll(dir);
+    const delta = g > 1n ? dir.map((v) => v / g) : dir;
+    // q/pd lies on the image line iff (q_i·D − a_i·pd)·dir_k = (q_k·D − a_k·pd)·dir_i for every i
+    const qk = k < 0 ? 0n : (reg.q[k] as bigint) * D - (a[k] as bigint) * reg.pd;
+    const qOn = k >= 0 && dir.every((v, i) => ((reg.q[i] as bigint) * D - (a[i] as bigint) * reg.pd) * (dir[k] as bigint) === qk * v);
+    return { lo, hi, a, dir, D, k, B: qOn ? reg.q : a, Bd: qOn ? reg.pd : D, delta, ...segmentForms(lo, hi, a, dir, D, k) };
   });
 }
 
-/** Rule `null` for one pair: uᵀ(y − q) ≠ 0. */
-export function nullSettles(u: NullCert, y: Img, pd: bigint): boolean {
-  return sdot(u, y.n) * pd !== u.uq * y.d;
+/** The float forms of a segment (see `SegmentCert`); `xline` is empty when lo = hi. */
+function segmentForms(lo: Point, hi: Point, a: readonly bigint[], dir: readonly bigint[], D: bigint, k: number): Pick<SegmentCert, 'forms' | 'ends' | 'xline'> {
+  const m = a.length;
+  const d = lo.num.length;
+  const dk = k < 0 ? 1n : (dir[k] as bigint);
+  const ak = k < 0 ? 0n : (a[k] as bigint);
+  const forms: FloatVec[] = [];
+  // k ≥ 0, i ≠ k: (Y_i·D − a_i·Y_d)·dir_k − (Y_k·D − a_k·Y_d)·dir_i; k < 0: Y_i·D − a_i·Y_d
+  for (let i = 0; i < m; i++) if (i !== k) forms.push(dense(m + 1, [[i, D * dk], [Math.max(k, 0), k < 0 ? 0n : -D * (dir[i] as bigint)], [m, -(a[i] as bigint) * dk + ak * (k < 0 ? 0n : (dir[i] as bigint))]]));
+  const ends = k < 0 ? [] : [dense(m + 1, [[k, D], [m, -ak]]), dense(m + 1, [[k, D], [m, -ak - dk]])];
+  // input direction Δ ∝ hi − lo; for c ≠ c0: (X_c·L − lo_c·X_d)·Δ_c0 − (X_c0·L − lo_c0·X_d)·Δ_c, L = lo.den
+  const delta = lo.num.map((l, c) => (hi.num[c] as bigint) * lo.den - l * hi.den);
+  const c0 = delta.findIndex((v) => v !== 0n);
+  const xline: FloatVec[] = [];
+  const D0 = delta[c0] ?? 0n;
+  const l0 = lo.num[c0] ?? 0n;
+  if (c0 >= 0) for (let c = 0; c < d; c++) if (c !== c0) xline.push(dense(d + 1, [[c, lo.den * D0], [c0, -lo.den * (delta[c] as bigint)], [d, -(lo.num[c] as bigint) * D0 + l0 * (delta[c] as bigint)]]));
+  return { forms, ends, xline };
 }
 
-/** Rule `bound` for one pair: vᵀ(y − q) > λᵀb, i.e. (vᵀY)·pd > (vᵀQ + λᵀb·pd)·Y_d. */
-export function boundSettles(bd: BoundCert, y: Img, pd: bigint): boolean {
-  return sdot(bd, y.n) * pd > bd.t * y.d;
+/** Rule `null` for one pair: uᵀ(y − q) ≠ 0 (`yf` is (Y, Y_d) as doubles: a certain float sign settles it). */
+export function nullSettles(u: NullCert, y: Img, pd: bigint, yf: FloatVec): boolean {
+  return filteredSign(u.lf, yf) !== 0 || sdot(u, y.n) * pd !== u.uq * y.d;
 }
 
-/** Rule `segment` for one pair: y = Φ(lo + θ(hi − lo)), θ ∈ [0, 1], and that point is not x. */
-export function segmentSettles(s: SegmentCert, y: Img, x: Point): boolean {
+/** Rule `bound` for one pair: vᵀ(y − q) > λᵀb, i.e. (vᵀY)·pd > (vᵀQ + λᵀb·pd)·Y_d (a certain float sign decides). */
+export function boundSettles(bd: BoundCert, y: Img, pd: bigint, yf: FloatVec): boolean {
+  const s = filteredSign(bd.lf, yf);
+  return s !== 0 ? s > 0 : sdot(bd, y.n) * pd > bd.t * y.d;
+}
+
+/**
+ * Rule `segment` for one pair: y = Φ(lo + θ(hi − lo)), θ ∈ [0, 1], and that point is not x. Float
+ * signs (`xf` is (x, x_den) as doubles) only shortcut: a certain non-zero line form refutes the line,
+ * the ends' signs give θ, and a certain non-zero `xline` form puts x off the input segment.
+ */
+export function segmentSettles(s: SegmentCert, y: Img, x: Point, yf: FloatVec, xf: FloatVec): boolean {
+  for (const f of s.forms) if (filteredSign(f, yf) !== 0) return false;
   const m = s.a.length;
-  if (s.k < 0) {
+  const k = s.k;
+  if (k < 0) {
     for (let i = 0; i < m; i++) if ((y.n[i] as bigint) * s.D !== (s.a[i] as bigint) * y.d) return false;
     return !samePoint(s.lo, x) || !samePoint(s.hi, x);
   }
-  const dk = s.dir[s.k] as bigint;
-  let tn = (y.n[s.k] as bigint) * s.D - (s.a[s.k] as bigint) * y.d;
-  let td = dk * y.d;
-  for (let i = 0; i < m; i++) if (((y.n[i] as bigint) * s.D - (s.a[i] as bigint) * y.d) * dk !== tn * (s.dir[i] as bigint)) return false;
+  // on the line: (Y_i·Bd − B_i·Y_d)·δ_k = (Y_k·Bd − B_k·Y_d)·δ_i for every i (Y_i = 0 when B_i = δ_i = 0)
+  const dk = s.delta[k] as bigint;
+  const ek = (y.n[k] as bigint) * s.Bd - (s.B[k] as bigint) * y.d;
+  for (let i = 0; i < m; i++) {
+    const bi = s.B[i] as bigint;
+    const di = s.delta[i] as bigint;
+    if (bi === 0n && di === 0n ? y.n[i] !== 0n : ((y.n[i] as bigint) * s.Bd - bi * y.d) * dk !== ek * di) return false;
+  }
+  // θ ∈ [0, 1] iff y_k lies between a_k/D and (a_k + dir_k)/D
+  const yk = (y.n[k] as bigint) * s.D;
+  const sgn = (v: bigint): number => (v > 0n ? 1 : v < 0n ? -1 : 0);
+  const lo = filteredSign(s.ends[0] as FloatVec, yf) || sgn(yk - (s.a[k] as bigint) * y.d);
+  const hi = filteredSign(s.ends[1] as FloatVec, yf) || sgn(yk - ((s.a[k] as bigint) + (s.dir[k] as bigint)) * y.d);
+  if (lo * hi > 0) return false;
+  for (const f of s.xline) if (filteredSign(f, xf) !== 0) return true;
+  let tn = yk - (s.a[k] as bigint) * y.d;
+  let td = (s.dir[k] as bigint) * y.d;
   if (td < 0n) [tn, td] = [-tn, -td];
-  if (tn < 0n || tn > td) return false;
   for (let c = 0; c < x.num.length; c++) {
     const l = s.lo.num[c] as bigint;
     const zc = l * s.hi.den * td + tn * ((s.hi.num[c] as bigint) * s.lo.den - l * s.hi.den);

@@ -1,6 +1,7 @@
 // checkInRealm.ts: `ohc check` in the current JavaScript realm: run the trusted checker, print c/s lines.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { type Header, type Verdict, check, parseBundleHeader } from '../checker/index.js';
 import { setBundleLimits } from '../checker/parse.js';
@@ -111,7 +112,7 @@ function checkFile(file: string, values: { model?: string | undefined; data?: st
     return 2;
   }
   let v: Verdict;
-  v = check(bytes);
+  v = check(bytes, { threads: Math.min(2, availableParallelism()) });
   if (v.kind === 'accepted' && values.data !== undefined) {
     try {
       const why = inputsMismatch(parseBundleHeader(bytes), values.model, values.data, values.labels);

@@ -1,6 +1,7 @@
 // netArbitraries.ts: random small exact networks and points, and a naive Rat oracle (test-only).
 import fc from 'fast-check';
-import { Rat, dot } from '../../src/checker/rational.js';
+import { Rat } from '../../src/checker/rational.js';
+import { dot } from '../ratDot.js';
 import type { Layer, Network } from '../../src/net/network.js';
 
 /** The fixed fast-check parameters of this suite. */

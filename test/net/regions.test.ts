@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Rat, dot } from '../../src/checker/rational.js';
+import { Rat } from '../../src/checker/rational.js';
+import { dot } from '../ratDot.js';
 import { canonicalRowFromRats } from '../../src/net/canonicalRow.js';
 import type { Network } from '../../src/net/network.js';
 import { type Profile, profileRules } from '../../src/net/profile.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Rat, dot } from '../../src/checker/rational.js';
+import { Rat } from '../../src/checker/rational.js';
+import { dot } from '../ratDot.js';
 import {
   addVec,
   applyAffine,

@@ -1,0 +1,39 @@
+// floatSign.ts: a proven float filter for the sign of an integer dot product ℓ·Y; unsure means exact (proofs/float-sign.md).
+
+/** A bigint vector v as doubles: f[i] = v[i]/2^t + a[i], one t ≥ 0 per vector, |a[i]| ≤ 2^-48·M, M = max |f[i]|. */
+export interface FloatVec {
+  readonly f: Float64Array;
+  readonly M: number;
+}
+
+/** `v` as a FloatVec: shifted right by t = max(0, b − 62) bits, b = 4·(hex digits of max |v_i|), then rounded. */
+export function floatVecOf(v: readonly bigint[]): FloatVec {
+  let m = 0n;
+  for (const x of v) if ((x < 0n ? -x : x) > m) m = x < 0n ? -x : x;
+  const f = new Float64Array(v.length);
+  if (m === 0n) return { f, M: 0 };
+  const bits = m.toString(16).length * 4;
+  const t = bits > 62 ? BigInt(bits - 62) : 0n;
+  let M = 0;
+  for (let i = 0; i < v.length; i++) {
+    const x = Number(t === 0n ? (v[i] as bigint) : (v[i] as bigint) >> t);
+    f[i] = x;
+    if (Math.abs(x) > M) M = Math.abs(x);
+  }
+  return { f, M };
+}
+
+/**
+ * The sign of the exact ℓ·Y for the vectors behind `l` and `y` (equal lengths m ≤ 2^20), or 0
+ * when the doubles cannot tell: |S| > B = m·Ml·My·(2^-45 + m·2^-51) proves sign(ℓ·Y) = sign(S).
+ */
+export function filteredSign(l: FloatVec, y: FloatVec): -1 | 0 | 1 {
+  const lf = l.f;
+  const yf = y.f;
+  const m = lf.length;
+  if (m !== yf.length || m > 1 << 20) return 0;
+  let s = 0;
+  for (let i = 0; i < m; i++) s += (lf[i] as number) * (yf[i] as number);
+  const B = m * l.M * y.M * (2 ** -45 + m * 2 ** -51);
+  return s > B ? 1 : s < -B ? -1 : 0;
+}
