@@ -1,4 +1,5 @@
 // standardSimplex.ts: fraction-free revised simplex for { lambda >= 0 : M lambda = rhs } with few rows.
+import { type FloatVec, filteredSign, floatVecOf } from '../decide/floatFilter.js';
 import { intAdjugate } from './intAdjugate.js';
 
 /** A standard-form problem `min cost^T lambda` s.t. `M lambda = rhs`, `lambda >= 0`, integer data. */
@@ -79,10 +80,34 @@ export function runStandardSimplex(sf: StandardForm): StandardOutcome {
     return withCost ? d + (cost as readonly bigint[])[j]! * den : d;
   };
 
+  // The reduced cost of column j is the integer dot product ℓ_j·Y with ℓ_j = (−M_j, cost_j) and
+  // Y = (y, den) (phase 2) or (y, 0) (phase 1): its sign is read from doubles when the proven
+  // filter (floatFilter.ts) can tell, else computed exactly. Same signs, so the same pivots.
+  const colForms: (FloatVec | undefined)[] = new Array<FloatVec | undefined>(n);
+  const colForm = (j: number): FloatVec => {
+    let f = colForms[j];
+    if (f === undefined) {
+      const col = cols[j] as readonly bigint[];
+      const l = new Array<bigint>(p + 1);
+      for (let c = 0; c < p; c++) l[c] = -(col[c] as bigint);
+      l[p] = cost === undefined ? 0n : (cost[j] as bigint);
+      f = floatVecOf(l);
+      colForms[j] = f;
+    }
+    return f;
+  };
+  const yExt = new Array<bigint>(p + 1).fill(0n);
+
   /** Entering column by Bland's rule: the lowest-index column with negative reduced cost. */
   const choose = (withCost: boolean): number => {
+    for (let c = 0; c < p; c++) yExt[c] = y[c] as bigint;
+    yExt[p] = withCost ? den : 0n;
+    const yf = floatVecOf(yExt);
     for (let j = 0; j < n; j++) {
       if (inBasis[j] === 1) continue;
+      const sg = filteredSign(colForm(j), yf);
+      if (sg < 0) return j;
+      if (sg > 0) continue;
       if (reduced(j, withCost) < 0n) return j;
     }
     return -1;
