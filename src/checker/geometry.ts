@@ -43,6 +43,8 @@ export function gcdAll(xs: readonly bigint[], start = 0n): bigint {
   if (acc === 0n) return 0n;
   const two = acc & -acc;
   let g = start < 0n ? -start / two : start / two;
+  // g a power of two: g = 1, or start/two is even and some x/two is odd; either way the gcd is `two`
+  if ((g & (g - 1n)) === 0n && g !== 0n) return two;
   for (const x of xs) {
     if (g === 1n) return two;
     if (x !== 0n) g = g === 0n ? (x < 0n ? -x : x) / two : gcd(g, x / two);

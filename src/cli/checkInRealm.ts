@@ -16,7 +16,7 @@ import { selectPoints } from '../net/select.js';
 
 /** The usage line of `ohc check`. */
 export const CHECK_USAGE =
-  'usage: ohc check BUNDLE [[--model FILE] --data FILE [--labels FILE]] [--json]\n' +
+  'usage: ohc check BUNDLE [[--model FILE] --data FILE [--labels FILE]] [--json] [--jobs N]\n' +
   '                 [--max-file-bytes N] [--max-digits N] [--max-entries N] [--max-depth N]';
 const USAGE = CHECK_USAGE;
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
@@ -71,11 +71,12 @@ function inputsMismatch(h: Header, model: string | undefined, data: string, labe
  * list (and, like `--max-depth`, what the input files may hold).
  */
 export function checkInRealm(args: string[], out: (s: string) => void, err: (s: string) => void = (s) => process.stderr.write(`${s}\n`)): number {
-  let values: { model?: string | undefined; data?: string | undefined; labels?: string | undefined; json?: boolean | undefined } & Record<string, unknown>;
+  let values: CheckValues & Record<string, unknown>;
   let positionals: string[];
   let limits: ResourceLimits;
   try {
-    ({ values, positionals } = parseArgs({ args, allowPositionals: true, options: { model: { type: 'string' }, data: { type: 'string' }, labels: { type: 'string' }, json: { type: 'boolean' }, ...limitOptions } }));
+    ({ values, positionals } = parseArgs({ args, allowPositionals: true, options: { model: { type: 'string' }, data: { type: 'string' }, labels: { type: 'string' }, json: { type: 'boolean' }, jobs: { type: 'string' }, ...limitOptions } }));
+    if (values.jobs !== undefined && !/^[1-9][0-9]{0,2}$/.test(values.jobs)) throw new Error(`--jobs must be a positive integer, got ${JSON.stringify(values.jobs)}`);
     limits = { ...currentLimits(), ...limitsFromOptions(values, (o, v) => { throw new Error(`${o} must be a positive integer, got ${JSON.stringify(v)}`); }) };
   } catch (e) {
     err(`ohc check: ${(e as Error).message}\n${USAGE}`);
@@ -97,7 +98,17 @@ export function checkInRealm(args: string[], out: (s: string) => void, err: (s: 
   });
 }
 
-function checkFile(file: string, values: { model?: string | undefined; data?: string | undefined; labels?: string | undefined; json?: boolean | undefined }, out: (s: string) => void, err: (s: string) => void): number {
+/** The options of `ohc check` (strings as on the command line). */
+interface CheckValues {
+  model?: string | undefined;
+  data?: string | undefined;
+  labels?: string | undefined;
+  json?: boolean | undefined;
+  /** Threads for the layers (default: 2 when the machine has two cores). */
+  jobs?: string | undefined;
+}
+
+function checkFile(file: string, values: CheckValues, out: (s: string) => void, err: (s: string) => void): number {
   const maxBytes = fileByteLimit();
   let bytes: Uint8Array;
   try {
@@ -112,7 +123,7 @@ function checkFile(file: string, values: { model?: string | undefined; data?: st
     return 2;
   }
   let v: Verdict;
-  v = check(bytes, { threads: Math.min(2, availableParallelism()) });
+  v = check(bytes, { threads: values.jobs === undefined ? Math.min(2, availableParallelism()) : Number(values.jobs) });
   if (v.kind === 'accepted' && values.data !== undefined) {
     try {
       const why = inputsMismatch(parseBundleHeader(bytes), values.model, values.data, values.labels);
