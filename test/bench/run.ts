@@ -12,6 +12,11 @@ async function main(): Promise<void> {
     console.log('== real workload: D-II model 0 decisions ==');
     await runDecisionBench();
   }
+  if (which === 'all' || which === 'e2e') {
+    const { runE2eBench } = await import('./e2e.js');
+    console.log('== issue 3 target: ohc certify + ohc check, D-II model 0, default profile, all layers ==');
+    await runE2eBench();
+  }
   if (which === 'all' || which === 'homology') {
     const { runHomologyBench } = await import('./homology.js');
     console.log('== certified Betti numbers vs ripser: D-II knn-rips and its cone and metric quotients ==');

@@ -1,0 +1,64 @@
+// e2e.ts: the target of issue 3 as a benchmark: `ohc certify` then `ohc check` of D-II model 0 on its
+// 1,206 analysed points, all 10 layers, default profile, as a user runs them (the built CLI, one
+// process each), with the one-thread run (`--jobs 1` for both) as the baseline measured in the same run.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { sharedDir } from './decisions.js';
+
+const TARGET_SECONDS = 14;
+const TARGET_MIB = 1024;
+
+interface Run {
+  seconds: number;
+  mib: number | null;
+  stdout: string;
+}
+
+/** One CLI run; peak RSS from /usr/bin/time when it is installed. */
+function ohc(args: string[]): Run {
+  const cli = resolve(import.meta.dirname, '..', '..', 'src', 'cli', 'ohc.js');
+  const time = existsSync('/usr/bin/time');
+  const cmd = time ? '/usr/bin/time' : process.execPath;
+  const argv = time ? ['-f', 'maxrss %M', process.execPath, cli, ...args] : [cli, ...args];
+  const t = performance.now();
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - t) / 1000;
+  if (r.status !== 0) throw new Error(`ohc ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`);
+  const m = /maxrss (\d+)/.exec(r.stderr);
+  return { seconds, mib: m?.[1] === undefined ? null : Number(m[1]) / 1024, stdout: r.stdout };
+}
+
+const mib = (x: number | null): string => (x === null ? 'n/a' : `${x.toFixed(0)} MiB`);
+
+/** Run the benchmark; prints a table and returns the figures. */
+export async function runE2eBench(log: (s: string) => void = console.log): Promise<object> {
+  const base = resolve(sharedDir(), 'data', 'quotienthomology', 'json');
+  const inputs = ['--model', join(base, 'models', 'D-II_model_0.json'), '--data', join(base, 'data', 'D-II-test.json'), '--class', '1', '--correct'];
+  const dir = mkdtempSync(join(tmpdir(), 'ohc-e2e-'));
+  const out: Record<string, unknown> = {};
+  const shas: string[] = [];
+  try {
+    for (const [name, jobs] of [['baseline (--jobs 1 for both)', ['--jobs', '1']], ['default', []]] as const) {
+      const bundle = join(dir, `${shas.length}.ohcb`);
+      const c = ohc(['certify', ...inputs, '--out', bundle, '--quiet', ...jobs]);
+      const k = ohc(['check', bundle, ...jobs]);
+      if (!k.stdout.includes('s VERIFIED')) throw new Error(`check did not verify: ${k.stdout.slice(-500)}`);
+      shas.push(createHash('sha256').update(readFileSync(bundle)).digest('hex'));
+      const total = c.seconds + k.seconds;
+      out[name] = { certify: c.seconds, check: k.seconds, total, certifyMiB: c.mib, checkMiB: k.mib, bytes: statSync(bundle).size };
+      log(`${name}: certify ${c.seconds.toFixed(1)} s (${mib(c.mib)}) + check ${k.seconds.toFixed(1)} s (${mib(k.mib)}) = ${total.toFixed(1)} s; check/certify ${(k.seconds / c.seconds).toFixed(2)}; bundle ${(statSync(bundle).size / 1048576).toFixed(1)} MiB`);
+    }
+    const b = out['baseline (--jobs 1 for both)'] as { total: number };
+    const d = out['default'] as { total: number; check: number; certify: number; certifyMiB: number | null; checkMiB: number | null };
+    log(`speed-up over the baseline: ${(b.total / d.total).toFixed(2)}x; bundles identical: ${shas[0] === shas[1]}`);
+    const peak = Math.max(d.certifyMiB ?? 0, d.checkMiB ?? 0);
+    log(`targets: total ${d.total.toFixed(1)} s < ${TARGET_SECONDS} s: ${d.total < TARGET_SECONDS ? 'met' : 'NOT met'}; check/certify ${(d.check / d.certify).toFixed(2)} <= 0.33: ${d.check <= d.certify / 3 ? 'met' : 'NOT met'}; peak ${mib(peak)} < ${TARGET_MIB} MiB: ${peak < TARGET_MIB ? 'met' : 'NOT met'}`);
+    out['identical'] = shas[0] === shas[1];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
