@@ -40,9 +40,21 @@ function combine(v: bigint[], c: bigint[], a: bigint, b: bigint, w: readonly big
 /** gcd of |a| and |b| (Lehmer's method: far faster than plain Euclid on numbers of hundreds of bits). */
 const gcdAbs = gcd;
 
-/** Divide (v, c) by the gcd of all their entries (keeps the integers small; sign kept). */
+/**
+ * Divide (v, c) by the gcd of all their entries (keeps the integers small; sign kept). The gcd
+ * starts from the entry of least magnitude: every later step is then one long division by a short
+ * number (the gcd does not depend on the order).
+ */
 function primitivePair(v: bigint[], c: bigint[]): void {
   let g = 0n;
+  for (const x of v) {
+    const a = x < 0n ? -x : x;
+    if (a !== 0n && (g === 0n || a < g)) g = a;
+  }
+  for (const x of c) {
+    const a = x < 0n ? -x : x;
+    if (a !== 0n && (g === 0n || a < g)) g = a;
+  }
   for (const x of v) if (x !== 0n && g !== 1n) g = gcdAbs(g, x);
   for (const x of c) if (x !== 0n && g !== 1n) g = gcdAbs(g, x);
   if (g > 1n) {

@@ -3,7 +3,7 @@ import { Rat, gcd } from '../checker/rational.js';
 import type { LayerAnalysis, Region } from '../net/regions.js';
 import { type FloatVec, floatVecOf } from './floatFilter.js';
 import { ImageSpaces, isImageOf } from './imageSpaces.js';
-import { type IntPoint, type PreparedRegion, type QueryAnswer, type QueryPath, intPointOf, prepareRegion, queryRegion } from './regionQuery.js';
+import { type IntPoint, type OutsideRow, type PreparedRegion, type QueryAnswer, type QueryPath, intPointOf, prepareRegion, queryRegion } from './regionQuery.js';
 
 /**
  * Called once per (sample, other region) pair with its certified answer. `prepared` is the
@@ -128,9 +128,12 @@ export function decideLayer(
     let inSpace: boolean | undefined;
     const x = pointsInt[j] as IntPoint;
     const codewordK = (regions[K] as Region).codeword;
-    const outsideRow = (): { readonly row: number; readonly x: IntPoint } | undefined => {
+    let xf: FloatVec | undefined;
+    const outsideRow = (): OutsideRow | undefined => {
       const row = firstDifferingRow(codewordK, current.codeword);
-      return row < 0 ? undefined : { row, x };
+      if (row < 0) return undefined;
+      xf ??= floatVecOf([...x.num, x.den]);
+      return { row, x, xf };
     };
     for (let n = 0; n < regions.length; n++) {
       const region = regions[n] as Region;

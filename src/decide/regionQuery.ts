@@ -70,6 +70,16 @@ export type QueryAnswer =
       readonly path: QueryPath;
     };
 
+/**
+ * A row of G_n that the sample x (integer form) may violate strictly, with x as doubles
+ * (`floatVecOf([...x.num, x.den])`) for the float filter when the caller has them.
+ */
+export interface OutsideRow {
+  readonly row: number;
+  readonly x: IntPoint;
+  readonly xf?: FloatVec;
+}
+
 /** A region prepared once for many queries (row reduction of its map, integer forms). */
 export interface PreparedRegion {
   readonly d: number;
@@ -121,6 +131,8 @@ export interface PreparedRegion {
   readonly nullAnswers: QueryAnswer[];
   /** The float filter's forms, made on first use (see `RegionFilter`). */
   filter?: RegionFilter;
+  /** Row i as the form (row_i, −b_i) in doubles, for `rowExceededFiltered`, made on first use. */
+  rowForms?: (FloatVec | undefined)[];
   /** Rank 2, d = 3: the rows as doubles for `shortWitness` (null: entries too large), made on first use. */
   fibre?: FibreFilter | null;
 }
@@ -345,7 +357,7 @@ export function queryRegion(
   xj: readonly Rat[],
   fy?: FloatVec,
   nullsHold = false,
-  outsideRow?: () => { readonly row: number; readonly x: IntPoint } | undefined,
+  outsideRow?: () => OutsideRow | undefined,
 ): QueryAnswer {
   const den = reg.den;
   const ff = fy === undefined ? undefined : filterOf(reg);
@@ -408,7 +420,7 @@ export function queryRegion(
       }
       // x_j outside G_n (a row it violates strictly): z in G_n differs from it, nothing to compare
       const out = outsideRow?.();
-      if (out !== undefined && rowExceeded(reg, out.row, out.x)) return new SegmentYes(seg, zp, col);
+      if (out !== undefined && rowExceededFiltered(reg, out)) return new SegmentYes(seg, zp, col);
       // compare with x_j coordinate by coordinate, the witness built only when it is needed
       const yes = new SegmentYes(seg, zp, col);
       if (!yes.isPoint(xj)) return yes;
@@ -672,7 +684,7 @@ function polygonAnswer(
   xj: readonly Rat[],
   ff: RegionFilter | undefined,
   fy: FloatVec | undefined,
-  outsideRow?: () => { readonly row: number; readonly x: IntPoint } | undefined,
+  outsideRow?: () => OutsideRow | undefined,
 ): QueryAnswer | null {
   // w = (W0, W1) / z0D with W_p = delta_p · z0N[pivot_p] (made only when the filter cannot tell)
   let W: readonly [bigint, bigint] | undefined;
@@ -694,7 +706,7 @@ function polygonAnswer(
   const z0N = zp.num();
   const z0D = zp.den();
   const out = outsideRow?.();
-  const outside = out !== undefined && rowExceeded(reg, out.row, out.x);
+  const outside = out !== undefined && rowExceededFiltered(reg, out);
   if (outside) {
     const short = shortWitness(reg, z0N, z0D, null);
     if (short !== null) return { answer: 'yes', z: short, path: 'polygon' };
@@ -906,6 +918,27 @@ function firstViolatedFiltered(reg: PreparedRegion, ff: RegionFilter, fy: FloatV
     if (s > (reg.ineqB[i] as bigint) * zp.den()) return i;
   }
   return -1;
+}
+
+/** `rowExceeded(reg, out.row, out.x)`, read from the float filter when it can tell (with `out.xf`). */
+function rowExceededFiltered(reg: PreparedRegion, out: OutsideRow): boolean {
+  const xf = out.xf;
+  const row = reg.ineqA[out.row];
+  if (xf !== undefined && row !== undefined) {
+    const forms = (reg.rowForms ??= []);
+    let f = forms[out.row];
+    if (f === undefined) {
+      const l = new Array<bigint>(reg.d + 1);
+      for (let c = 0; c < reg.d; c++) l[c] = row[c] as bigint;
+      l[reg.d] = -(reg.ineqB[out.row] as bigint);
+      f = floatVecOf(l);
+      forms[out.row] = f;
+    }
+    // a·x − b·den > 0 ⟺ the row is violated strictly (den > 0)
+    const sg = filteredSign(f, xf);
+    if (sg !== 0) return sg > 0;
+  }
+  return rowExceeded(reg, out.row, out.x);
 }
 
 /** Does z = zN / zD (zD > 0) violate row i of G_n (a·z > b)? */
