@@ -1,14 +1,15 @@
 // rational.ts: exact rationals over bigint, canonical "p/q" strings. Trusted; no dependencies.
 
 const SAFE = 0x1fffffffffffffn; // 2^53 − 1: below it, doubles divide exactly
-const LEHMER_MIN = 1n << 96n; // below it, plain division steps are faster (measured)
+const LEHMER_MIN = 1n << 64n; // below it, plain division steps are faster (measured)
 
 /**
  * Greatest common divisor of two bigints (always >= 0). Lehmer's method (Knuth, TAOCP 2, 4.5.2,
- * Algorithm L): Euclid's quotients are simulated on the leading 48 bits in doubles (all values
- * stay below 2^50, so every double operation is exact) as long as they are certain, then applied
- * to the full numbers in one step; a step with no certain quotient is one exact division (as is
- * every step on values below 2^96, where division is cheaper than the bookkeeping). The
+ * Algorithm L): Euclid's quotients are simulated on the leading 47 to 49 bits in doubles (the bit
+ * length is read off `Number(a)`, which may round up by one; all values stay below 2^50, so every
+ * double operation is exact) as long as they are certain, then applied to the full numbers in one
+ * step; a step with no certain quotient is one exact division (as is every step on values below
+ * 2^64, where division is cheaper than the bookkeeping). The
  * pair only ever changes by unimodular steps, so the gcd is invariant; each step shrinks it.
  */
 export function gcd(a: bigint, b: bigint): bigint {
@@ -20,7 +21,9 @@ export function gcd(a: bigint, b: bigint): bigint {
       [a, b] = [b, a % b];
       continue;
     }
-    const shift = BigInt(Math.max(0, a.toString(16).length * 4 - 48));
+    const f = Number(a);
+    const bits = f < 2 ** 1000 ? Math.floor(Math.log2(f)) + 1 : a.toString(16).length * 4;
+    const shift = BigInt(Math.max(0, bits - 48));
     let u = Number(a >> shift);
     let v = Number(b >> shift);
     let A = 1;
