@@ -1,6 +1,5 @@
 // certifyCommand.ts: `ohc certify`: the certified overlap decomposition, written as an ohc-bundle/1 bundle.
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Rat } from '../checker/rational.js';
 import { InputError } from '../io/inputError.js';
@@ -17,6 +16,7 @@ import { type AnalysisInputs, loadAnalysisInputs, selectionOptions } from './ana
 import { ProgressBar } from './progress.js';
 import { describeSelection } from './regionsCommand.js';
 import { UsageError } from './usageError.js';
+import { defaultJobs } from './defaultJobs.js';
 import { assertBundleOutPath } from '../util/bundleOutPath.js';
 
 /** One layer of `ohc certify --json`. */
@@ -100,14 +100,11 @@ export interface CertifyValues {
   field?: string | undefined;
   /** Highest Betti dimension D (default 1). */
   maxDim?: string | undefined;
-  /** Worker threads deciding layers at once (default min(2, available cores); 1: in this thread). */
+  /** Worker threads deciding layers at once (default one per two cores, see `defaultJobs`; 1: in this thread). */
   jobs?: string | undefined;
 }
 
-/** The default of `--jobs`: two worker threads when the machine has two cores or more. */
-export function defaultJobs(): number {
-  return Math.min(2, availableParallelism());
-}
+export { defaultJobs };
 
 /** Parse `--jobs`: a positive integer (at most 256). */
 export function parseJobs(text: string | undefined): number {

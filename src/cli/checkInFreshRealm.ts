@@ -22,7 +22,7 @@ export interface CheckOptions {
   readonly data?: string;
   readonly labels?: string;
   readonly json?: boolean;
-  /** Threads for the layers: 1, or 2 (the default when the machine has two cores; more are not used). */
+  /** Threads for the layers: 1, or 2 (default: one per two cores, see `defaultJobs`; more are not used). */
   readonly jobs?: number;
   readonly limits?: ResourceLimits;
 }

@@ -1,12 +1,12 @@
 // checkInRealm.ts: `ohc check` in the current JavaScript realm: run the trusted checker, print c/s lines.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { type Header, type Verdict, check, parseBundleHeader } from '../checker/index.js';
 import { setBundleLimits } from '../checker/parse.js';
 import type { Rat } from '../checker/rational.js';
 import { InputError } from '../io/inputError.js';
+import { defaultJobs } from './defaultJobs.js';
 import { readInputFile } from '../io/readInputFile.js';
 import { type ResourceLimits, currentLimits, fileByteLimit, limitHint, limitOptions, limitsFromOptions, withLimits } from '../io/limits.js';
 import { loadDataset } from '../io/loadData.js';
@@ -104,7 +104,7 @@ interface CheckValues {
   data?: string | undefined;
   labels?: string | undefined;
   json?: boolean | undefined;
-  /** Threads for the layers (default: 2 when the machine has two cores). */
+  /** Threads for the layers (default `defaultJobs()`: one per two cores; more than 2 are not used). */
   jobs?: string | undefined;
 }
 
@@ -123,7 +123,7 @@ function checkFile(file: string, values: CheckValues, out: (s: string) => void, 
     return 2;
   }
   let v: Verdict;
-  v = check(bytes, { threads: values.jobs === undefined ? Math.min(2, availableParallelism()) : Number(values.jobs) });
+  v = check(bytes, { threads: values.jobs === undefined ? defaultJobs() : Number(values.jobs) });
   if (v.kind === 'accepted' && values.data !== undefined) {
     try {
       const why = inputsMismatch(parseBundleHeader(bytes), values.model, values.data, values.labels);
