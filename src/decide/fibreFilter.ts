@@ -6,7 +6,7 @@
 // farther than another row's), and which rows with a_i = 0 provably hold (r_i > 0). The rows left
 // are evaluated exactly, so the bounds are those of exact arithmetic.
 
-import type { FloatVec } from './floatFilter.js';
+import type { FloatVec } from '../checker/floatSign.js';
 
 /** The region rows as doubles, made once per region (see `fibreFilterOf`). */
 export interface FibreFilter {

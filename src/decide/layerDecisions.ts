@@ -1,7 +1,7 @@
 // layerDecisions.ts: every decision Q(j, n) of one layer, cheapest exact route first.
 import { Rat, gcd } from '../checker/rational.js';
 import type { LayerAnalysis, Region } from '../net/regions.js';
-import { type FloatVec, floatVecOf } from './floatFilter.js';
+import { type FloatVec, floatVecOf } from '../checker/floatSign.js';
 import { ImageSpaces, isImageOf } from './imageSpaces.js';
 import { type IntPoint, type OutsideRow, type PreparedRegion, type QueryAnswer, type QueryPath, intPointOf, prepareRegion, queryRegion } from './regionQuery.js';
 

@@ -1,7 +1,7 @@
 // regionQuery.ts: the membership decision Q(j, n) against one prepared region, with certificates.
 import { Rat, gcd } from '../checker/rational.js';
 import { feasible } from '../lp/feasible.js';
-import { type FloatVec, filteredSign, floatVecOf } from './floatFilter.js';
+import { type FloatVec, filteredSign, floatVecOf } from '../checker/floatSign.js';
 import { optimize } from '../lp/optimize.js';
 import { type IntRowReduction, intRowReduce } from './intRowReduce.js';
 import { type FibreFilter, fibreCandidates, fibreFilterOf } from './fibreFilter.js';

@@ -1,5 +1,5 @@
 // standardSimplex.ts: fraction-free revised simplex for { lambda >= 0 : M lambda = rhs } with few rows.
-import { type FloatVec, filteredSign, floatVecOf } from '../decide/floatFilter.js';
+import { type FloatVec, filteredSign, floatVecOf } from '../checker/floatSign.js';
 import { intAdjugate } from './intAdjugate.js';
 
 /** A standard-form problem `min cost^T lambda` s.t. `M lambda = rhs`, `lambda >= 0`, integer data. */
@@ -82,7 +82,7 @@ export function runStandardSimplex(sf: StandardForm): StandardOutcome {
 
   // The reduced cost of column j is the integer dot product ℓ_j·Y with ℓ_j = (−M_j, cost_j) and
   // Y = (y, den) (phase 2) or (y, 0) (phase 1): its sign is read from doubles when the proven
-  // filter (floatFilter.ts) can tell, else computed exactly. Same signs, so the same pivots.
+  // filter (checker/floatSign.ts) can tell, else computed exactly. Same signs, so the same pivots.
   const colForms: (FloatVec | undefined)[] = new Array<FloatVec | undefined>(n);
   const colForm = (j: number): FloatVec => {
     let f = colForms[j];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fibreCandidates, fibreFilterOf } from '../../src/decide/fibreFilter.js';
-import { floatVecOf } from '../../src/decide/floatFilter.js';
+import { floatVecOf } from '../../src/checker/floatSign.js';
 import { fcOptions } from '../fcSeed.js';
 
 // entries up to ~300 bits, some tiny, with near-ties (rows repeated up to a small change)

@@ -1,6 +1,7 @@
+// The proven float filter of the trusted checker (floatSign.ts): its sign is never wrong, and it decides most non-zero forms.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { filteredSign, floatVecOf } from '../../src/decide/floatFilter.js';
+import { filteredSign, floatVecOf } from '../../src/checker/floatSign.js';
 import { fcOptions } from '../fcSeed.js';
 
 function exactSign(l: readonly bigint[], y: readonly bigint[]): -1 | 0 | 1 {
