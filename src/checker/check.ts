@@ -9,7 +9,6 @@ import { checkHomology } from './homology.js';
 import { MAX_LINE, idx, obj } from './parse.js';
 import { parseBounds, parseNulls, parseSegments } from './regionCerts.js';
 import { checkSampleRecords } from './samples.js';
-import { startLayerThread } from './layerThread.js';
 import { type LayerStats, Rejection, type Step, type Verdict, accept, reject } from './verdict.js';
 
 /** The bundle's lines (without `\n`) after rule `end` held: count and sha256 of all bytes before the end line. */
@@ -42,7 +41,7 @@ export function splitBundle(bytes: Uint8Array): { lines: Uint8Array[]; sha256: s
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function parseLine(bytes: Uint8Array, at: Step): unknown {
+function parseLine(bytes: Uint8Array, at: Step): unknown {
   if (bytes.length === 0) reject('parse', at, 'blank line');
   try {
     return JSON.parse(utf8.decode(bytes)) as unknown;
@@ -65,7 +64,7 @@ function recordAt(lines: Uint8Array[], k: number, t: string, l: number): Record<
 }
 
 /** What one certified layer establishes on its own (no other layer needed): the glued sample groups and the counts. */
-export interface LayerPart {
+interface LayerPart {
   readonly groups: number[][];
   readonly stats: Omit<LayerStats, 'classes'>;
 }
@@ -89,63 +88,48 @@ function settleLayerAt(lines: Uint8Array[], i: number, l: number, geo: LayerGeo,
   return { groups, stats: { layer: l, regions: R, pairs: s.pairs, settled: s.settled, gluings: groups.length } };
 }
 
-/** The certified layers walked in order (geometry for each): where each starts, and the parts of those in `mine`. */
-export interface Walk {
+/** The certified layers walked in order (geometry for each): where each starts, and its part (or the first rejection). */
+interface Walk {
   readonly starts: Map<number, number>;
   readonly parts: Map<number, LayerPart | Rejection>;
   /** The line index after the last layer (when the walk went through all of them). */
   readonly end: number;
 }
 
-/** Walk the certified layers up to `last`, settling those in `mine`; stops at the first rejection among them. */
-export function walkLayers(lines: Uint8Array[], h: Header, mine: ReadonlySet<number>, last = Infinity): Walk {
+/** Walk the certified layers in order and settle each; stops at the first rejection. */
+function walkLayers(lines: Uint8Array[], h: Header): Walk {
   const g = new Geometry(h);
   const starts = new Map<number, number>();
   const parts = new Map<number, LayerPart | Rejection>();
   let i = 1;
   let done = 0;
   for (const l of h.layers) {
-    if (l > last) break;
     let geo = g.next();
     for (done++; done < l; done++) geo = g.next();
     starts.set(l, i);
-    if (mine.has(l)) {
-      try {
-        parts.set(l, settleLayerAt(lines, i, l, geo, g, h));
-      } catch (e) {
-        if (!(e instanceof Rejection)) throw e;
-        parts.set(l, e);
-        break;
-      }
+    try {
+      parts.set(l, settleLayerAt(lines, i, l, geo, g, h));
+    } catch (e) {
+      if (!(e instanceof Rejection)) throw e;
+      parts.set(l, e);
+      break;
     }
     i += 2 + geo.regions.length;
   }
   return { starts, parts, end: i };
 }
 
-/**
- * The driver: every certified layer's part (the layers `theirs` of `split` on a second thread, the
- * rest here; a layer the other thread does not deliver is checked here), then in layer order the
- * union-find and rule `classes`, then the homology records.
- */
-function run(bytes: Uint8Array, threads: number): Verdict {
+/** The driver: every certified layer's part, then in layer order the union-find and rule `classes`, then the homology records. */
+function run(bytes: Uint8Array): Verdict {
   const { lines, sha256 } = splitBundle(bytes);
   const h = parseHeader(parseLine(lines[0] as Uint8Array, { line: 1 }));
   if (lines.length < 2) reject('end', { line: 1 }, 'no end record after the header');
-  const theirs = threads > 1 ? h.layers.filter((_, k) => (h.layers.length - k) % 2 === 0) : [];
-  const other = theirs.length > 0 ? startLayerThread(bytes, theirs) : undefined;
-  const walk = walkLayers(lines, h, new Set(h.layers.filter((l) => other === undefined || !theirs.includes(l))));
-  const got = other?.() ?? new Map<number, LayerPart | Rejection>();
-  let rest: Walk | undefined;
+  const walk = walkLayers(lines, h);
   const uf = new UnionFind(h.xs.length);
   const stats: LayerStats[] = [];
   const classes: number[][][] = [];
   for (const l of h.layers) {
-    let part = walk.parts.get(l) ?? got.get(l);
-    if (part === undefined) {
-      rest ??= walkLayers(lines, h, new Set(h.layers.filter((k) => !walk.parts.has(k) && !got.has(k))));
-      part = rest.parts.get(l);
-    }
+    const part = walk.parts.get(l);
     if (part === undefined || part instanceof Rejection) throw part ?? new Error(`internal: layer ${l} was not checked`);
     for (const grp of part.groups) for (const j of grp) uf.union(grp[0] as number, j);
     const derived = uf.classes();
@@ -160,13 +144,12 @@ function run(bytes: Uint8Array, threads: number): Verdict {
 
 /**
  * Check a bundle: `source` is the bundle bytes, the bundle text (a string containing a newline),
- * or a file path. Never throws; every failure is a Rejected verdict. With `opts.threads` > 1
- * (and the compiled checker), every other certified layer is checked on a second thread.
+ * or a file path. Never throws; every failure is a Rejected verdict.
  */
-export function check(source: string | Uint8Array, opts: { threads?: number } = {}): Verdict {
+export function check(source: string | Uint8Array): Verdict {
   try {
     const bytes = typeof source !== 'string' ? source : source.includes('\n') ? Buffer.from(source, 'utf8') : readFileSync(source);
-    return run(bytes, opts.threads ?? 1);
+    return run(bytes);
   } catch (e) {
     if (e instanceof Rejection) return { kind: 'rejected', rule: e.rule, step: e.step, reason: e.reason, ...(e.trace === undefined ? {} : { trace: e.trace }) };
     return { kind: 'rejected', rule: 'parse', step: { line: 0 }, reason: `cannot check: ${e instanceof Error ? e.message : String(e)}` };

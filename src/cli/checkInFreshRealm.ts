@@ -22,8 +22,6 @@ export interface CheckOptions {
   readonly data?: string;
   readonly labels?: string;
   readonly json?: boolean;
-  /** Threads for the layers: 1, or 2 (default: one per two cores, see `defaultJobs`; more are not used). */
-  readonly jobs?: number;
   readonly limits?: ResourceLimits;
 }
 
@@ -89,7 +87,7 @@ export function runCheckInFreshRealm(args: readonly string[]): CheckRun {
 /**
  * Check the bundle at `bundlePath` in a fresh realm (see {@link runCheckInFreshRealm}), with the
  * input files and limits of `opts`: the typed form of `ohc check BUNDLE [--model F --data F
- * [--labels F]] [--json] [--jobs N] [--max-* N]`.
+ * [--labels F]] [--json] [--max-* N]`.
  */
 export function checkInFreshRealm(bundlePath: string, opts: CheckOptions = {}): CheckRun {
   // Index writes and a fixed key list instead of push/Object.entries: this realm may be tampered with.
@@ -101,7 +99,6 @@ export function checkInFreshRealm(bundlePath: string, opts: CheckOptions = {}): 
   if (opts.data !== undefined) add('--data', opts.data);
   if (opts.labels !== undefined) add('--labels', opts.labels);
   if (opts.json === true) add('--json');
-  if (opts.jobs !== undefined) add('--jobs', `${opts.jobs}`);
   const names: readonly LimitName[] = ['maxFileBytes', 'maxDigits', 'maxEntries', 'maxDepth'];
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as LimitName;

@@ -6,7 +6,6 @@ import { type Header, type Verdict, check, parseBundleHeader } from '../checker/
 import { setBundleLimits } from '../checker/parse.js';
 import type { Rat } from '../checker/rational.js';
 import { InputError } from '../io/inputError.js';
-import { defaultJobs } from './defaultJobs.js';
 import { readInputFile } from '../io/readInputFile.js';
 import { type ResourceLimits, currentLimits, fileByteLimit, limitHint, limitOptions, limitsFromOptions, withLimits } from '../io/limits.js';
 import { loadDataset } from '../io/loadData.js';
@@ -16,7 +15,7 @@ import { selectPoints } from '../net/select.js';
 
 /** The usage line of `ohc check`. */
 export const CHECK_USAGE =
-  'usage: ohc check BUNDLE [[--model FILE] --data FILE [--labels FILE]] [--json] [--jobs N]\n' +
+  'usage: ohc check BUNDLE [[--model FILE] --data FILE [--labels FILE]] [--json]\n' +
   '                 [--max-file-bytes N] [--max-digits N] [--max-entries N] [--max-depth N]';
 const USAGE = CHECK_USAGE;
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
@@ -75,8 +74,7 @@ export function checkInRealm(args: string[], out: (s: string) => void, err: (s: 
   let positionals: string[];
   let limits: ResourceLimits;
   try {
-    ({ values, positionals } = parseArgs({ args, allowPositionals: true, options: { model: { type: 'string' }, data: { type: 'string' }, labels: { type: 'string' }, json: { type: 'boolean' }, jobs: { type: 'string' }, ...limitOptions } }));
-    if (values.jobs !== undefined && !/^[1-9][0-9]{0,2}$/.test(values.jobs)) throw new Error(`--jobs must be a positive integer, got ${JSON.stringify(values.jobs)}`);
+    ({ values, positionals } = parseArgs({ args, allowPositionals: true, options: { model: { type: 'string' }, data: { type: 'string' }, labels: { type: 'string' }, json: { type: 'boolean' }, ...limitOptions } }));
     limits = { ...currentLimits(), ...limitsFromOptions(values, (o, v) => { throw new Error(`${o} must be a positive integer, got ${JSON.stringify(v)}`); }) };
   } catch (e) {
     err(`ohc check: ${(e as Error).message}\n${USAGE}`);
@@ -104,8 +102,6 @@ interface CheckValues {
   data?: string | undefined;
   labels?: string | undefined;
   json?: boolean | undefined;
-  /** Threads for the layers (default `defaultJobs()`: one per two cores; more than 2 are not used). */
-  jobs?: string | undefined;
 }
 
 function checkFile(file: string, values: CheckValues, out: (s: string) => void, err: (s: string) => void): number {
@@ -123,7 +119,7 @@ function checkFile(file: string, values: CheckValues, out: (s: string) => void, 
     return 2;
   }
   let v: Verdict;
-  v = check(bytes, { threads: values.jobs === undefined ? defaultJobs() : Number(values.jobs) });
+  v = check(bytes);
   if (v.kind === 'accepted' && values.data !== undefined) {
     try {
       const why = inputsMismatch(parseBundleHeader(bytes), values.model, values.data, values.labels);

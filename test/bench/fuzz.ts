@@ -843,7 +843,7 @@ export interface KindCounts {
 }
 
 export interface Failure {
-  what: 'false-accept' | 'crash' | 'internal' | 'slow' | 'twin';
+  what: 'false-accept' | 'crash' | 'internal' | 'slow';
   bundle: string;
   kind: Kind;
   sub: string;
@@ -875,8 +875,6 @@ export interface FuzzOptions {
   slowMs?: number;
   root?: string;
   progress?: boolean;
-  /** A second checker (e.g. the compiled one with two threads) whose verdict must equal the first's on every mutant. */
-  twin?: (bytes: Buffer) => Verdict;
 }
 
 const SMALL = ['xor-overlap', 'xor-rank', 'random-2d', 'xor-overlap-homology', 'random-2d-homology', 'rp2-q'];
@@ -949,10 +947,6 @@ export function runFuzz(opts: FuzzOptions): FuzzResult {
         kc.slow++;
         fail('slow', `${ms.toFixed(0)} ms`);
       }
-    }
-    if (opts.twin !== undefined) {
-      const w = opts.twin(Buffer.from(m.text));
-      if (JSON.stringify(w) !== JSON.stringify(v)) fail('twin', `twin verdict ${JSON.stringify(w).slice(0, 300)}, first ${JSON.stringify(v).slice(0, 300)}`);
     }
     if (v.kind === 'rejected') {
       if (v.reason.startsWith('cannot check:')) {
