@@ -142,6 +142,7 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
   const yfs = geo.images.map((y) => floatVecOf([...y.n, y.d]));
   const xfs = h.xs.map((x) => floatVecOf([...x.num, x.den]));
   let pairs = 0;
+  let dead = 0;
   const deadK = new Uint8Array(R);
   const prunedK = new Uint8Array(R);
   for (let n = 0; n < R; n++) {
@@ -158,16 +159,19 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
       const K = geo.regionOf[j] as number;
       if (K === n) continue;
       pairs++;
+      const rk = hasRecs ? c.recs.get(j) : undefined;
+      if (rk === undefined && deadK[K] === 1) {
+        dead++; // rule `dead`, the common case, counted without the rest
+        continue;
+      }
       const y = geo.images[j] as LayerGeo['images'][number];
       const yf = yfs[j] as FloatVec;
-      const rk = hasRecs ? c.recs.get(j) : undefined;
       const x = h.xs[j] as Point;
       const xf = xfs[j] as FloatVec;
       let how: keyof typeof settled | undefined;
       if (rk === undefined) {
         // no record: the first implicit rule that applies (a pruned pair is not run through the segments)
-        if (deadK[K] === 1) how = 'dead';
-        else if (sameRegs[j]?.has(n) === true) how = 'same';
+        if (sameRegs[j]?.has(n) === true) how = 'same';
         else if (firstHit(c.bounds, last, 1, y, reg.pd, yf, boundSettles)) how = 'bound';
         else if (prunedK[K] === 0 && c.segs.some((s) => segmentSettles(s, y, x, yf, xf))) how = 'segment';
         else if (firstHit(c.nulls, last, 0, y, reg.pd, yf, nullSettles)) how = 'null';
@@ -192,5 +196,6 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
       }
     }
   }
+  settled.dead += dead;
   return { yes, pruned, settled, pairs };
 }
