@@ -88,13 +88,8 @@ function settleLayerAt(lines: Uint8Array[], i: number, l: number, geo: LayerGeo,
   return { groups, stats: { layer: l, regions: R, pairs: s.pairs, settled: s.settled, gluings: groups.length } };
 }
 
-/** The certified layers walked in order (geometry for each): where each starts, and its part (or the first rejection). */
-interface Walk {
-  readonly starts: Map<number, number>;
-  readonly parts: Map<number, LayerPart | Rejection>;
-  /** The line index after the last layer (when the walk went through all of them). */
-  readonly end: number;
-}
+/** The certified layers walked in order: where each starts, its part (or the first rejection), the line index after the last. */
+interface Walk { readonly starts: Map<number, number>; readonly parts: Map<number, LayerPart | Rejection>; readonly end: number }
 
 /** Walk the certified layers in order and settle each; stops at the first rejection. */
 function walkLayers(lines: Uint8Array[], h: Header): Walk {
