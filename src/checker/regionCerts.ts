@@ -127,7 +127,10 @@ function segmentForms(lo: Point, hi: Point, a: readonly bigint[], dir: readonly 
   const ak = k < 0 ? 0n : (a[k] as bigint);
   const forms: FloatVec[] = [];
   // k ≥ 0, i ≠ k: (Y_i·D − a_i·Y_d)·dir_k − (Y_k·D − a_k·Y_d)·dir_i; k < 0: Y_i·D − a_i·Y_d
-  for (let i = 0; i < m; i++) if (i !== k) forms.push(dense(m + 1, [[i, D * dk], [Math.max(k, 0), k < 0 ? 0n : -D * (dir[i] as bigint)], [m, -(a[i] as bigint) * dk + ak * (k < 0 ? 0n : (dir[i] as bigint))]]));
+  for (let i = 0; i < m; i++) {
+    const di = k < 0 ? 0n : (dir[i] as bigint); // with k < 0 (dk = 1, ak = 0, di = 0) the form is Y_i·D − a_i·Y_d
+    if (i !== k) forms.push(dense(m + 1, [[i, D * dk], [Math.max(k, 0), -D * di], [m, -(a[i] as bigint) * dk + ak * di]]));
+  }
   const ends = k < 0 ? [] : [dense(m + 1, [[k, D], [m, -ak]]), dense(m + 1, [[k, D], [m, -ak - dk]])];
   // input direction Δ ∝ hi − lo; for c ≠ c0: (X_c·L − lo_c·X_d)·Δ_c0 − (X_c0·L − lo_c0·X_d)·Δ_c, L = lo.den
   const delta = lo.num.map((l, c) => (hi.num[c] as bigint) * lo.den - l * hi.den);
