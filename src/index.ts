@@ -74,7 +74,7 @@ export interface CertifyOptions {
   /** Highest Betti dimension (default 1). */
   maxDim?: number;
   /**
-   * Worker threads deciding layers at once (default min(2, available cores); 1: all in the
+   * Worker threads deciding layers at once (default one per two available cores, see `defaultJobs`; 1: all in the
    * calling thread, which blocks either way). The bundle does not depend on it.
    */
   jobs?: number;

@@ -29,7 +29,7 @@ verbs:
            the overlap decomposition of every layer, written as a certificate bundle;
            with --complex also the certified Betti numbers of each layer's quotient
            (journal OUT.journal until done: --resume continues an interrupted run)
-           (--jobs N: layers decided on N worker threads, default min(2, cores))
+           (--jobs N: layers decided on N worker threads, default one per two cores)
   check    BUNDLE [[--model FILE] --data FILE [--labels FILE]] [--json]
            validate a bundle with the independent checker: prints c lines and one
            s VERIFIED / s REJECTED line (exit 0 / 1)
