@@ -112,6 +112,7 @@ export function decideLayer(
   let current = regions[0] as Region;
   // image-space classes of the regions (imageSpaces.ts), made for the regions queried
   const spaces = new ImageSpaces(regions.length, (i) => prep(regions[i] as Region));
+  let dead = 0;
   for (let j = 0; j < points.length; j++) {
     const K = layer.regionOf[j] as number;
     const img = layer.images[j] as { num: bigint[]; den: bigint };
@@ -139,14 +140,21 @@ export function decideLayer(
       const region = regions[n] as Region;
       if (n === K) continue;
       if (compare !== undefined && !compare(K, n)) continue;
+      // a dead neuron first, counted on its own (the common answer): no same-image witness can
+      // exist then (y_j > 0 at a neuron where every image of n is 0)
+      if (reluLast && (small !== null ? (mKs & ~(small[n] as number)) !== 0 : (mK & ~(masks[n] as bigint)) !== 0n)) {
+        const k = small !== null ? 31 - Math.clz32(mKs & ~(small[n] as number) & -(mKs & ~(small[n] as number))) : lowestBit(mK & ~(masks[n] as bigint));
+        stats.decisions++;
+        stats.no++;
+        dead++;
+        sink(j, n, deadAnswer(k), undefined);
+        continue;
+      }
       let ans: QueryAnswer;
       let used: PreparedRegion | undefined;
       const witness = same.get(n);
       if (witness !== undefined) {
         ans = { answer: 'yes', z: pointsInt[witness] as IntPoint, path: 'same-image' };
-      } else if (reluLast && (small !== null ? (mKs & ~(small[n] as number)) !== 0 : (mK & ~(masks[n] as bigint)) !== 0n)) {
-        const k = small !== null ? 31 - Math.clz32(mKs & ~(small[n] as number) & -(mKs & ~(small[n] as number))) : lowestBit(mK & ~(masks[n] as bigint));
-        ans = deadAnswer(k);
       } else {
         used = prep(region);
         fy ??= floatVecOf([...img.num, img.den]);
@@ -162,6 +170,7 @@ export function decideLayer(
       sink(j, n, ans, used);
     }
   }
+  if (dead > 0) stats.paths['dead-neuron'] = (stats.paths['dead-neuron'] ?? 0) + dead;
   return stats;
 }
 
