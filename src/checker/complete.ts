@@ -130,6 +130,12 @@ function firstHit<T>(cs: readonly T[], last: number[], w: number, y: Img, pd: bi
   return false;
 }
 
+/** Rule `segment` by some certificate of the region (a loop, not a closure per pair). */
+function anySegment(segs: readonly SegmentCert[], y: Img, x: Point, yf: FloatVec, xf: FloatVec): boolean {
+  for (const s of segs) if (segmentSettles(s, y, x, yf, xf)) return true;
+  return false;
+}
+
 /** Rule `complete`: settle every pair (j, n), n ≠ region(j); reject a missing or contradictory decision. */
 export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readonly RegionCerts[], at: Step): Settled {
   const settled: LayerStats['settled'] = { witness: 0, same: 0, farkas: 0, pinned: 0, dead: 0, null: 0, bound: 0, segment: 0, pruned: 0 };
@@ -173,12 +179,12 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
         // no record: the first implicit rule that applies (a pruned pair is not run through the segments)
         if (sameRegs[j]?.has(n) === true) how = 'same';
         else if (firstHit(c.bounds, last, 1, y, reg.pd, yf, boundSettles)) how = 'bound';
-        else if (prunedK[K] === 0 && c.segs.some((s) => segmentSettles(s, y, x, yf, xf))) how = 'segment';
+        else if (prunedK[K] === 0 && anySegment(c.segs, y, x, yf, xf)) how = 'segment';
         else if (firstHit(c.nulls, last, 0, y, reg.pd, yf, nullSettles)) how = 'null';
       } else {
         // a record: every implicit rule is compared with it, and a contradiction is rejected
         const no = deadK[K] === 1 || firstHit(c.nulls, last, 0, y, reg.pd, yf, nullSettles) || firstHit(c.bounds, last, 1, y, reg.pd, yf, boundSettles);
-        const yes = sameRegs[j]?.has(n) === true || c.segs.some((s) => segmentSettles(s, y, x, yf, xf));
+        const yes = sameRegs[j]?.has(n) === true || anySegment(c.segs, y, x, yf, xf);
         if (rk === 'farkas' ? yes : rk === 'pinned' ? yes || no : no) reject('complete', { ...at, region: n, sample: j }, `pair (${j}, ${n}) is settled twice`, `a ${rk} record and an implicit ${yes ? 'yes' : 'no'} rule`);
         how = rk;
       }

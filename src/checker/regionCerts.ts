@@ -125,20 +125,15 @@ function segmentForms(lo: Point, hi: Point, a: readonly bigint[], dir: readonly 
   const d = lo.num.length;
   const dk = k < 0 ? 1n : (dir[k] as bigint);
   const ak = k < 0 ? 0n : (a[k] as bigint);
-  const forms: FloatVec[] = [];
-  // k ≥ 0, i ≠ k: (Y_i·D − a_i·Y_d)·dir_k − (Y_k·D − a_k·Y_d)·dir_i; k < 0: Y_i·D − a_i·Y_d
-  for (let i = 0; i < m; i++) {
-    const di = k < 0 ? 0n : (dir[i] as bigint); // with k < 0 (dk = 1, ak = 0, di = 0) the form is Y_i·D − a_i·Y_d
-    if (i !== k) forms.push(dense(m + 1, [[i, D * dk], [Math.max(k, 0), -D * di], [m, -(a[i] as bigint) * dk + ak * di]]));
-  }
+  // k ≥ 0, i ≠ k: (Y_i·D − a_i·Y_d)·dir_k − (Y_k·D − a_k·Y_d)·dir_i; k < 0 (dk = 1, ak = 0, di = 0): Y_i·D − a_i·Y_d
+  const di = (i: number): bigint => (k < 0 ? 0n : (dir[i] as bigint));
+  const forms = a.flatMap((ai, i) => (i === k ? [] : [dense(m + 1, [[i, D * dk], [Math.max(k, 0), -D * di(i)], [m, -ai * dk + ak * di(i)]])]));
   const ends = k < 0 ? [] : [dense(m + 1, [[k, D], [m, -ak]]), dense(m + 1, [[k, D], [m, -ak - dk]])];
   // input direction Δ ∝ hi − lo; for c ≠ c0: (X_c·L − lo_c·X_d)·Δ_c0 − (X_c0·L − lo_c0·X_d)·Δ_c, L = lo.den
   const delta = lo.num.map((l, c) => (hi.num[c] as bigint) * lo.den - l * hi.den);
   const c0 = delta.findIndex((v) => v !== 0n);
-  const xline: FloatVec[] = [];
-  const D0 = delta[c0] ?? 0n;
-  const l0 = lo.num[c0] ?? 0n;
-  if (c0 >= 0) for (let c = 0; c < d; c++) if (c !== c0) xline.push(dense(d + 1, [[c, lo.den * D0], [c0, -lo.den * (delta[c] as bigint)], [d, -(lo.num[c] as bigint) * D0 + l0 * (delta[c] as bigint)]]));
+  const [D0, l0] = [delta[c0] ?? 0n, lo.num[c0] ?? 0n];
+  const xline = c0 < 0 ? [] : lo.num.flatMap((l, c) => (c === c0 ? [] : [dense(d + 1, [[c, lo.den * D0], [c0, -lo.den * (delta[c] as bigint)], [d, -l * D0 + l0 * (delta[c] as bigint)]])]));
   return { forms, ends, xline };
 }
 
