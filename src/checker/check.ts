@@ -63,14 +63,8 @@ function recordAt(lines: Uint8Array[], k: number, t: string, l: number): Record<
   return o;
 }
 
-/** What one certified layer establishes on its own (no other layer needed): the glued sample groups and the counts. */
-interface LayerPart {
-  readonly groups: number[][];
-  readonly stats: Omit<LayerStats, 'classes'>;
-}
-
-/** The records and rules of the certified layer starting at line index `i` (0-based), up to the gluings. */
-function settleLayerAt(lines: Uint8Array[], i: number, l: number, geo: LayerGeo, g: Geometry, h: Header): LayerPart {
+/** The records and rules of the certified layer starting at line index `i` (0-based), up to the gluings; its classes record is returned unchecked. */
+function settleLayerAt(lines: Uint8Array[], i: number, l: number, geo: LayerGeo, g: Geometry, h: Header): { groups: number[][]; stats: Omit<LayerStats, 'classes'>; cls: Record<string, unknown> } {
   const head = obj(recordAt(lines, i, 'layer', l), { line: i + 1, layer: l }, 'layer', ['t', 'layer', 'regions']);
   const R = geo.regions.length;
   if (head['regions'] !== R) reject('complete', { line: i + 1, layer: l }, `layer record says ${JSON.stringify(head['regions'])} regions, the checker derives ${R}`);
@@ -82,58 +76,35 @@ function settleLayerAt(lines: Uint8Array[], i: number, l: number, geo: LayerGeo,
     const reg = geo.regions[n] as LayerGeo['regions'][number];
     certs.push({ nulls: parseNulls(r['null'], reg, at), bounds: parseBounds(r['bounds'], reg, at), segs: parseSegments(r['segments'], reg, at), recs: checkSampleRecords(r, reg, geo, h, at) });
   }
-  recordAt(lines, i + 1 + R, 'classes', l);
+  const cls = recordAt(lines, i + 1 + R, 'classes', l);
   const s = settleLayer(geo, g, h, certs, { line: i + 2 + R, layer: l });
   const groups = gluedGroups(s, R);
-  return { groups, stats: { layer: l, regions: R, pairs: s.pairs, settled: s.settled, gluings: groups.length } };
+  return { groups, stats: { layer: l, regions: R, pairs: s.pairs, settled: s.settled, gluings: groups.length }, cls };
 }
 
-/** The certified layers walked in order: where each starts, its part (or the first rejection), the line index after the last. */
-interface Walk { readonly starts: Map<number, number>; readonly parts: Map<number, LayerPart | Rejection>; readonly end: number }
-
-/** Walk the certified layers in order and settle each; stops at the first rejection. */
-function walkLayers(lines: Uint8Array[], h: Header): Walk {
+/** The driver: layer by layer the rules, the union-find and rule `classes`; then the homology records. */
+function run(bytes: Uint8Array): Verdict {
+  const { lines, sha256 } = splitBundle(bytes);
+  const h = parseHeader(parseLine(lines[0] as Uint8Array, { line: 1 }));
+  if (lines.length < 2) reject('end', { line: 1 }, 'no end record after the header');
   const g = new Geometry(h);
-  const starts = new Map<number, number>();
-  const parts = new Map<number, LayerPart | Rejection>();
+  const uf = new UnionFind(h.xs.length);
+  const stats: LayerStats[] = [];
+  const classes: number[][][] = [];
   let i = 1;
   let done = 0;
   for (const l of h.layers) {
     let geo = g.next();
     for (done++; done < l; done++) geo = g.next();
-    starts.set(l, i);
-    try {
-      parts.set(l, settleLayerAt(lines, i, l, geo, g, h));
-    } catch (e) {
-      if (!(e instanceof Rejection)) throw e;
-      parts.set(l, e);
-      break;
-    }
-    i += 2 + geo.regions.length;
-  }
-  return { starts, parts, end: i };
-}
-
-/** The driver: every certified layer's part, then in layer order the union-find and rule `classes`, then the homology records. */
-function run(bytes: Uint8Array): Verdict {
-  const { lines, sha256 } = splitBundle(bytes);
-  const h = parseHeader(parseLine(lines[0] as Uint8Array, { line: 1 }));
-  if (lines.length < 2) reject('end', { line: 1 }, 'no end record after the header');
-  const walk = walkLayers(lines, h);
-  const uf = new UnionFind(h.xs.length);
-  const stats: LayerStats[] = [];
-  const classes: number[][][] = [];
-  for (const l of h.layers) {
-    const part = walk.parts.get(l);
-    if (part === undefined || part instanceof Rejection) throw part ?? new Error(`internal: layer ${l} was not checked`);
+    const part = settleLayerAt(lines, i, l, geo, g, h);
     for (const grp of part.groups) for (const j of grp) uf.union(grp[0] as number, j);
     const derived = uf.classes();
-    const k = (walk.starts.get(l) as number) + 1 + part.stats.regions;
-    compareClasses(recordAt(lines, k, 'classes', l), derived, part.stats.gluings, h.xs.length, { line: k + 1, layer: l });
+    i += 2 + part.stats.regions;
+    compareClasses(part.cls, derived, part.stats.gluings, h.xs.length, { line: i, layer: l });
     stats.push({ ...part.stats, classes: derived.length });
     classes.push(derived);
   }
-  const homology = checkHomology((k) => parseLine(lines[k] as Uint8Array, { line: k + 1 }), walk.end, lines.length - 1, h, classes);
+  const homology = checkHomology((k) => parseLine(lines[k] as Uint8Array, { line: k + 1 }), i, lines.length - 1, h, classes);
   return accept({ records: lines.length - 1, sha256, samples: h.xs.length, inputDim: h.inputDim, profile: h.profile, layers: stats, homology });
 }
 
