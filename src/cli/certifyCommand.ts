@@ -104,8 +104,6 @@ export interface CertifyValues {
   jobs?: string | undefined;
 }
 
-export { defaultJobs };
-
 /** Parse `--jobs`: a positive integer (at most 256). */
 export function parseJobs(text: string | undefined): number {
   if (text === undefined) return defaultJobs();
