@@ -33,6 +33,17 @@ export function pointJson(p: IntPoint): { num: string[]; den: string } {
   return { num: p.num.map((x) => (neg ? -x : x).toString()), den: (neg ? -p.den : p.den).toString() };
 }
 
+/** `JSON.stringify(pointJson(p))`, written directly (the entries are decimal integers: nothing to escape). */
+export function pointJsonText(p: IntPoint): string {
+  const neg = p.den < 0n;
+  let s = '{"num":[';
+  for (let c = 0; c < p.num.length; c++) {
+    const x = p.num[c] as bigint;
+    s += `${c === 0 ? '"' : ',"'}${(neg ? -x : x).toString()}"`;
+  }
+  return `${s}],"den":"${(neg ? -p.den : p.den).toString()}"}`;
+}
+
 function isStrictlySorted(v: IntSparse): boolean {
   for (let t = 1; t < v.length; t++) if ((v[t - 1] as readonly [number, bigint])[0] >= (v[t] as readonly [number, bigint])[0]) return false;
   return true;

@@ -1,7 +1,7 @@
 // regionEvidence.ts: what one region's bundle record must carry, collected from the answers against it.
 import { Rat, gcd } from '../checker/rational.js';
 import type { IntPoint, IntSparse, PreparedRegion, QueryAnswer } from '../decide/regionQuery.js';
-import { pointJson, sparseIntJson, sparseRatJson } from './bundleEncoding.js';
+import { pointJson, pointJsonText, sparseIntJson, sparseRatJson } from './bundleEncoding.js';
 
 /**
  * The evidence for the decisions Q(j, n) against one region n, in the form of FORMAT.md's
@@ -28,7 +28,8 @@ export class RegionEvidence {
   private prepared: PreparedRegion | undefined;
   private usesNull = false;
   private usesSegment = false;
-  private readonly usedBounds = new Set<number>();
+  /** usedBound[i] = 1 when region-level bound i settled an answer (a flag per bound index, not a Set). */
+  private usedBound = new Uint8Array(0);
   /** Farkas vectors turned into bounds: normalised (λ, μ), by a hash of their low bits. */
   private readonly farkas = new Map<string, { lambda: IntSparse; mu: IntSparse }[]>();
   private farkasCount = 0;
@@ -66,13 +67,13 @@ export class RegionEvidence {
         this.usesSegment = true;
         return;
       }
-      this.yes.push(JSON.stringify([j, pointJson(reducedPoint(ans.z))]));
+      this.yes.push(`[${j},${pointJsonText(reducedPoint(ans.z))}]`);
       return;
     }
     if (ans.answer === 'no') {
       // (with explicitFarkas, a per-row Farkas vector of the unique candidate stays a per-sample record)
       if (ans.bound !== undefined && prepared.bounds[ans.bound] !== undefined && !(this.explicitFarkas && ans.path === 'unique-violated')) {
-        this.usedBounds.add(ans.bound);
+        this.useBound(ans.bound);
         return;
       }
       if ((ans.path === 'eq-inconsistent' || ans.path === 'dead-neuron') && ans.lambda.length === 0 && prepared.nullChecks.length > 0) {
@@ -86,6 +87,16 @@ export class RegionEvidence {
     const scale = Rat.int(den);
     const entries = ans.bounds.map((b) => ({ coord: b.coord, sign: b.sign, lambda: sparseRatJson(b.lambda, Rat.ONE), mu: sparseRatJson(b.mu, scale) }));
     this.pinned.push(JSON.stringify([j, entries]));
+  }
+
+  private useBound(b: number): void {
+    let used = this.usedBound;
+    if (b >= used.length) {
+      const grown = new Uint8Array(Math.max(b + 1, 2 * used.length, 8));
+      grown.set(used);
+      this.usedBound = used = grown;
+    }
+    used[b] = 1;
   }
 
   private addFarkas(lambda: IntSparse, mu: IntSparse): void {
@@ -106,7 +117,9 @@ export class RegionEvidence {
     let segments = '[]';
     if (p !== undefined) {
       if (this.usesNull) nulls = JSON.stringify(p.nullChecks.map(({ u }) => sparseIntJson(u)));
-      const list = [...this.usedBounds].sort((a, b) => a - b).map((i) => p.bounds[i] as { lambda: IntSparse; mu: IntSparse });
+      const list: { lambda: IntSparse; mu: IntSparse }[] = [];
+      const used = this.usedBound;
+      for (let i = 0; i < used.length; i++) if (used[i] === 1) list.push(p.bounds[i] as { lambda: IntSparse; mu: IntSparse });
       for (const fs of this.farkas.values()) list.push(...fs);
       if (list.length > 0) bounds = JSON.stringify(list.map((b) => ({ v: sparseIntJson(b.mu, -p.den), lambda: sparseIntJson(b.lambda) })));
       const seg = p.segment;
