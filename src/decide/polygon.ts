@@ -120,26 +120,16 @@ export function polygonHull(
     }
     const res = optimize(A, b, c);
     if (res.kind !== 'optimal') return null;
-    const nz = res.dual.filter(({ value }) => !value.isZero());
-    let l = 1n;
-    for (const { value } of nz) if (value.d !== 1n) l = (l / gcd(l, value.d)) * value.d;
-    let den = 1n;
-    for (const v of res.x) if (v.d !== 1n) den = (den / gcd(den, v.d)) * v.d;
-    const xNum = res.x.map((v) => (v.n * den) / v.d);
+    // x and the dual in integers over the lcm of their denominators
+    const { num: xNum, den } = res.point;
     const basis = vertexBasis(
       A,
       b,
       xNum,
       den,
-      nz.map(({ row }) => row),
+      res.lambda.map(([row]) => row),
     );
-    return {
-      xNum,
-      den,
-      valueNum: dotInt(c, xNum),
-      lambda: nz.map(({ row, value }) => [row, (value.n * l) / value.d] as const),
-      basis,
-    };
+    return { xNum, den, valueNum: dotInt(c, xNum), lambda: res.lambda, basis };
   };
   let lastBasis: readonly number[] | null = null;
   const vertexOf = (opt: LpOptimum): PolygonVertex => {

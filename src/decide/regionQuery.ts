@@ -616,20 +616,15 @@ function segmentOf(reg: PreparedRegion): Segment | null {
     return null;
   }
   // integer duals: Λ·dual with Λ the lcm of its denominators, so λᵀA = Λ·(±r0)
-  const closed = (dual: readonly { row: number; value: Rat }[]): { lambda: IntSparse; mu: IntSparse } => {
-    const nz = dual.filter(({ value }) => !value.isZero());
-    const p = intPointOf(nz.map(({ value }) => value));
-    return farkasFromLambda(reg, nz.map(({ row }, t) => [row, p.num[t] as bigint] as const));
-  };
-  const hiCert = closed(up.dual);
-  const loCert = closed(down.dual);
+  const hiCert = farkasFromLambda(reg, up.lambda);
+  const loCert = farkasFromLambda(reg, down.lambda);
   reg.segment = {
     r0,
     s: l,
     hi: up.value,
     lo: down.value.neg(),
-    zHi: intPointOf(up.x),
-    zLo: intPointOf(down.x),
+    zHi: up.point,
+    zLo: down.point,
     dualHi: hiCert.lambda,
     dualLo: loCert.lambda,
     muHi: hiCert.mu,

@@ -1,5 +1,5 @@
 // optimize.ts: exact, certified max c^T x subject to A x <= b.
-import { Rat } from '../checker/rational.js';
+import { Rat, gcd } from '../checker/rational.js';
 import { checkShape } from './feasible.js';
 import { feasibleCore } from './feasibleCore.js';
 import { ratsOver } from './lazyPoint.js';
@@ -70,6 +70,36 @@ export function optimize(A: readonly (readonly bigint[])[], b: readonly bigint[]
   }
   if (cx !== bty) throw new Error('optimize: duality gap (internal error)');
   pairs.sort((u, v) => u[0] - v[0]);
-  const dual: SparseEntry[] = pairs.map(([row, v]) => ({ row, value: Rat.of(v, den) }));
-  return { kind: 'optimal', x: ratsOver(xNum, den), value: Rat.of(bty, den), dual };
+  // the integer forms over the lcm of the denominators: divided by gcd(den, entries), one gcd chain each
+  const gx = contentWith(den, xNum);
+  const point = gx === 1n ? { num: xNum, den } : { num: xNum.map((v) => v / gx), den: den / gx };
+  const gl = contentWith(den, pairs.map(([, v]) => v));
+  const lambda = gl === 1n ? pairs : pairs.map(([row, v]) => [row, v / gl] as const);
+  let x: Rat[] | undefined;
+  let dual: SparseEntry[] | undefined;
+  return {
+    kind: 'optimal',
+    get x(): Rat[] {
+      return (x ??= ratsOver(xNum, den));
+    },
+    point,
+    value: Rat.of(bty, den),
+    get dual(): SparseEntry[] {
+      return (dual ??= pairs.map(([row, v]) => ({ row, value: Rat.of(v, den) })));
+    },
+    lambda,
+  };
+}
+
+/**
+ * gcd(den, vals...) for den > 0. Then `vals[i] / den` in lowest terms has denominator
+ * `den / g_i` with `g_i = gcd(den, vals[i])`, and the lcm of these is `den / gcd(den, vals...)`.
+ */
+function contentWith(den: bigint, vals: readonly bigint[]): bigint {
+  let g = den;
+  for (const v of vals) {
+    if (g === 1n) return 1n;
+    if (v !== 0n) g = gcd(g, v);
+  }
+  return g;
 }

@@ -39,12 +39,19 @@ export type FeasibilityResult =
 export type OptimizeResult =
   | {
       readonly kind: 'optimal';
-      /** An optimal point. */
+      /** An optimal point (computed on first access from `point`). */
       readonly x: Rat[];
+      /** `x` in integers over the lcm of its denominators: `gcd(den, num...) = 1`. */
+      readonly point: LazyPoint;
       /** The optimal value `c^T x`. */
       readonly value: Rat;
-      /** `lambda >= 0` with `A^T lambda = c` and `b^T lambda = value`, sorted by row. */
+      /** `lambda >= 0` with `A^T lambda = c` and `b^T lambda = value`, sorted by row (computed on first access). */
       readonly dual: SparseEntry[];
+      /**
+       * `dual` times the lcm of its denominators, as `[row, integer]` (the same rows, all values
+       * positive): a positive multiple of the dual, without a gcd per entry.
+       */
+      readonly lambda: readonly (readonly [number, bigint])[];
     }
   | { readonly kind: 'infeasible'; readonly farkas: SparseEntry[] }
   | {

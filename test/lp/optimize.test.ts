@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Rat } from '../../src/checker/rational.js';
+import { Rat, gcd as gcdOf } from '../../src/checker/rational.js';
 import { dot } from '../ratDot.js';
 import { feasible } from '../../src/lp/feasible.js';
 import { optimize } from '../../src/lp/optimize.js';
@@ -39,6 +39,13 @@ function checkOpt(A: bigint[][], b: bigint[], c: bigint[]): string {
   aty.forEach((v, t) => expect(v.eq(cr[t] as Rat)).toBe(true));
   expect(bty.eq(res.value)).toBe(true);
   expect(dot(cr, res.x).eq(res.value)).toBe(true);
+  // the integer forms: x and the dual over the lcm of their denominators
+  const lcmDen = (vs: readonly Rat[]): bigint => vs.reduce((l, v) => (l * v.d) / gcdOf(l, v.d), 1n);
+  const xl = lcmDen(res.x);
+  expect(res.point.den).toBe(xl);
+  expect(res.point.num).toEqual(res.x.map((v) => (v.n * xl) / v.d));
+  const dl = lcmDen(res.dual.map(({ value }) => value));
+  expect(res.lambda).toEqual(res.dual.map(({ row, value }) => [row, (value.n * dl) / value.d]));
   return 'optimal';
 }
 
