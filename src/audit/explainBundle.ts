@@ -6,7 +6,7 @@ import { splitBundle } from '../checker/check.js';
 import { type Header, parseHeader } from '../checker/header.js';
 import type { Point } from '../checker/parse.js';
 import { floatVecOf } from '../checker/floatSign.js';
-import { boundSettles, nullSettles, parseBounds, parseNulls, parseSegments, segmentSettles } from '../checker/regionCerts.js';
+import { LineIds, boundSettles, nullSettles, parseBounds, parseNulls, parseSegments, segmentSettles } from '../checker/regionCerts.js';
 import { checkSampleRecords } from '../checker/samples.js';
 
 /** How one decision Q(j, n) is settled in the bundle: the rule, and the record line that carries it (1-based). */
@@ -82,29 +82,30 @@ export function explainBundle(bytes: Uint8Array, onLayer: (x: LayerExplain) => v
     for (done++; done < l; done++) geo = g.next();
     const R = geo.regions.length;
     const certs: RegionCerts[] = [];
+    const lines = new LineIds();
     for (let n = 0; n < R; n++) {
       const at = { line: i + 2 + n, layer: l, region: n };
       const r = parse(i + 1 + n);
       const reg = geo.regions[n] as LayerGeo['regions'][number];
-      certs.push({ nulls: parseNulls(r['null'], reg, at), bounds: parseBounds(r['bounds'], reg, at), segs: parseSegments(r['segments'], reg, at), recs: checkSampleRecords(r, reg, geo, h, at) });
+      certs.push({ nulls: parseNulls(r['null'], reg, at), bounds: parseBounds(r['bounds'], reg, at), segs: parseSegments(r['segments'], reg, at, lines), recs: checkSampleRecords(r, reg, geo, h, at) });
     }
     const classesLine = i + 2 + R;
     const s: Settled = settleLayer(geo, g, h, certs, { line: classesLine, layer: l });
     const regionLine = (n: number): number => i + 2 + n;
     const cite = (j: number, n: number): Citation => citeOne(geo, g, h, certs, s, j, n, regionLine(n));
     // glue events of this layer, with citations (the same pairs `gluedGroups` uses)
-    for (const [key, fromK] of s.yes) {
-      const K = Math.floor(key / R);
-      const n = key % R;
-      if (K > n) continue;
-      const fromN = s.yes.get(n * R + K);
-      if (fromN === undefined || s.pruned(K, n)) continue;
-      const cites = new Map<number, Citation>();
-      for (const j of fromK) cites.set(j, cite(j, n));
-      for (const j of fromN) cites.set(j, cite(j, K));
-      events.push({ layer: l, regions: [K, n], fromK, fromN, cites });
-    }
-    for (const grp of gluedGroups(s, R)) for (const j of grp) uf.union(grp[0] as number, j);
+    s.yes.forEach((toN, n) => {
+      for (const [K, fromK] of toN) {
+        if (K > n) continue;
+        const fromN = s.yes[K]?.get(n);
+        if (fromN === undefined || s.pruned(K, n)) continue;
+        const cites = new Map<number, Citation>();
+        for (const j of fromK) cites.set(j, cite(j, n));
+        for (const j of fromN) cites.set(j, cite(j, K));
+        events.push({ layer: l, regions: [K, n], fromK, fromN, cites });
+      }
+    });
+    for (const grp of gluedGroups(s)) for (const j of grp) uf.union(grp[0] as number, j);
     onLayer({
       layer: l,
       regions: R,
@@ -114,7 +115,7 @@ export function explainBundle(bytes: Uint8Array, onLayer: (x: LayerExplain) => v
       events,
       pairs: s.pairs,
       cite,
-      yesFrom: (K, n) => s.yes.get(K * R + n) ?? [],
+      yesFrom: (K, n) => s.yes[n]?.get(K) ?? [],
       pruned: (K, n) => s.pruned(K, n),
     });
     i += R + 2;

@@ -7,7 +7,7 @@ import { Geometry, type LayerGeo } from './geometry.js';
 import { type Header, parseHeader } from './header.js';
 import { checkHomology } from './homology.js';
 import { MAX_LINE, idx, obj } from './parse.js';
-import { parseBounds, parseNulls, parseSegments } from './regionCerts.js';
+import { LineIds, parseBounds, parseNulls, parseSegments } from './regionCerts.js';
 import { checkSampleRecords } from './samples.js';
 import { type LayerStats, Rejection, type Step, type Verdict, accept, reject } from './verdict.js';
 
@@ -69,16 +69,17 @@ function settleLayerAt(lines: Uint8Array[], i: number, l: number, geo: LayerGeo,
   const R = geo.regions.length;
   if (head['regions'] !== R) reject('complete', { line: i + 1, layer: l }, `layer record says ${JSON.stringify(head['regions'])} regions, the checker derives ${R}`);
   const certs: RegionCerts[] = [];
+  const lineIds = new LineIds();
   for (let n = 0; n < R; n++) {
     const at = { line: i + 2 + n, layer: l, region: n };
     const r = obj(recordAt(lines, i + 1 + n, 'region', l), at, 'region', REGION_KEYS);
     if (r['region'] !== n) reject('parse', at, `region record ${JSON.stringify(r['region'])} where region ${n} is expected`);
     const reg = geo.regions[n] as LayerGeo['regions'][number];
-    certs.push({ nulls: parseNulls(r['null'], reg, at), bounds: parseBounds(r['bounds'], reg, at), segs: parseSegments(r['segments'], reg, at), recs: checkSampleRecords(r, reg, geo, h, at) });
+    certs.push({ nulls: parseNulls(r['null'], reg, at), bounds: parseBounds(r['bounds'], reg, at), segs: parseSegments(r['segments'], reg, at, lineIds), recs: checkSampleRecords(r, reg, geo, h, at) });
   }
   const cls = recordAt(lines, i + 1 + R, 'classes', l);
   const s = settleLayer(geo, g, h, certs, { line: i + 2 + R, layer: l });
-  const groups = gluedGroups(s, R);
+  const groups = gluedGroups(s);
   return { groups, stats: { layer: l, regions: R, pairs: s.pairs, settled: s.settled, gluings: groups.length }, cls };
 }
 

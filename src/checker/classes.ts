@@ -38,15 +38,15 @@ export class UnionFind {
 }
 
 /** The product rule: for each region pair {K, n} (not pruned) with S_K→n and S_n→K both non-empty, the samples S_K→n ∪ S_n→K to glue. */
-export function gluedGroups(s: Settled, R: number): number[][] {
+export function gluedGroups(s: Settled): number[][] {
   const out: number[][] = [];
-  for (const [key, fwd] of s.yes) {
-    const K = Math.floor(key / R);
-    const n = key % R;
-    if (K > n) continue;
-    const back = s.yes.get(n * R + K);
-    if (back !== undefined && !s.pruned(K, n)) out.push([...fwd, ...back]);
-  }
+  s.yes.forEach((toN, n) => {
+    for (const [K, fwd] of toN) {
+      if (K > n) continue;
+      const back = s.yes[K]?.get(n);
+      if (back !== undefined && !s.pruned(K, n)) out.push([...fwd, ...back]);
+    }
+  });
   return out;
 }
 

@@ -4,7 +4,7 @@ import type { Geometry, Img, LayerGeo } from './geometry.js';
 import type { Header } from './header.js';
 import type { Point } from './parse.js';
 import type { RecordKind } from './samples.js';
-import { type BoundCert, type NullCert, type SegmentCert, boundSettles, nullSettles, segmentSettles } from './regionCerts.js';
+import { type BoundCert, type NullCert, type SegmentCert, boundSettles, nullSettles, onImageLine, segmentHolds } from './regionCerts.js';
 import { type LayerStats, type Step, reject } from './verdict.js';
 
 /** The verified certificates of one region. */
@@ -17,8 +17,8 @@ export interface RegionCerts {
 
 /** What the completeness pass hands to the gluing step. */
 export interface Settled {
-  /** Key K·R + n → samples j of K with Q(j, n) yes. */
-  readonly yes: Map<number, number[]>;
+  /** yes[n]: region K → the samples j of K with Q(j, n) yes. */
+  readonly yes: readonly ReadonlyMap<number, number[]>[];
   /** Rule `pruned` for the region pair {K, n} (derived once per layer, exact). */
   readonly pruned: (K: number, n: number) => boolean;
   readonly settled: LayerStats['settled'];
@@ -130,17 +130,32 @@ function firstHit<T>(cs: readonly T[], last: number[], w: number, y: Img, pd: bi
   return false;
 }
 
-/** Rule `segment` by some certificate of the region (a loop, not a closure per pair). */
-function anySegment(segs: readonly SegmentCert[], y: Img, x: Point, yf: FloatVec, xf: FloatVec): boolean {
-  for (const s of segs) if (segmentSettles(s, y, x, yf, xf)) return true;
+/**
+ * Rule `segment` by some certificate of the region (a loop, not a closure per pair). Whether y_j lies
+ * on an image line is kept in `on[line·N + j]` (0 unknown, 1 on, 2 off): certificates with one line id
+ * have equal lines (`LineIds`).
+ */
+function anySegment(segs: readonly SegmentCert[], y: Img, x: Point, yf: FloatVec, xf: FloatVec, on: Int8Array, j: number, N: number): boolean {
+  for (const s of segs) {
+    let hit: boolean;
+    if (s.line < 0) hit = onImageLine(s, y, yf);
+    else {
+      const c = s.line * N + j;
+      if (on[c] === 0) on[c] = onImageLine(s, y, yf) ? 1 : 2;
+      hit = on[c] === 1;
+    }
+    if (hit && segmentHolds(s, y, x, yf, xf)) return true;
+  }
   return false;
 }
 
 /** Rule `complete`: settle every pair (j, n), n ≠ region(j); reject a missing or contradictory decision. */
 export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readonly RegionCerts[], at: Step): Settled {
   const settled: LayerStats['settled'] = { witness: 0, same: 0, farkas: 0, pinned: 0, dead: 0, null: 0, bound: 0, segment: 0, pruned: 0 };
-  const yes = new Map<number, number[]>();
+  const yes: Map<number, number[]>[] = [];
   const R = geo.regions.length;
+  const yesK: (number[] | undefined)[] = new Array<undefined>(R).fill(undefined);
+  const touched: number[] = [];
   const near = nearPairs(geo, h);
   const pruned = (K: number, n: number): boolean => near !== null && near[K]?.has(n) !== true;
   const sameRegs = sameImageRegions(geo, g);
@@ -149,14 +164,25 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
   const xfs = h.xs.map((x) => floatVecOf([...x.num, x.den]));
   let pairs = 0;
   let dead = 0;
+  const lines = certs.reduce((mx, c) => c.segs.reduce((m2, s) => Math.max(m2, s.line + 1), mx), 0);
+  const onLine = new Int8Array(lines * N);
   const deadK = new Uint8Array(R);
+  // the ON bits of each region as 32-bit words: rule `dead` without a bigint operation per pair
+  const W = Math.max(1, ...geo.regions.map((r) => Math.ceil(r.on.toString(2).length / 32)));
+  const words = new Int32Array(R * W);
+  geo.regions.forEach((r, K) => {
+    for (let t = 0; t < W; t++) words[K * W + t] = Number(BigInt.asIntN(32, r.on >> BigInt(32 * t)));
+  });
   const prunedK = new Uint8Array(R);
   for (let n = 0; n < R; n++) {
     const reg = geo.regions[n] as LayerGeo['regions'][number];
     const c = certs[n] as RegionCerts;
     // every sample of K has the codeword regions[K].on (geometry keys regions by it), so `dead` depends on K only
-    const off = geo.relu ? ~reg.on : 0n;
-    for (let K = 0; K < R; K++) deadK[K] = off !== 0n && ((geo.regions[K] as LayerGeo['regions'][number]).on & off) !== 0n ? 1 : 0;
+    for (let K = 0; K < R; K++) {
+      let hit = 0;
+      for (let t = 0; t < W && geo.relu; t++) hit |= (words[K * W + t] as number) & ~(words[n * W + t] as number);
+      deadK[K] = hit !== 0 ? 1 : 0;
+    }
     prunedK.fill(near === null ? 0 : 1);
     for (const K of near?.[n] ?? []) prunedK[K] = 0;
     const last = [0, 0];
@@ -174,33 +200,43 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
       const yf = yfs[j] as FloatVec;
       const x = h.xs[j] as Point;
       const xf = xfs[j] as FloatVec;
-      let how: keyof typeof settled | undefined;
       if (rk === undefined) {
         // no record: the first implicit rule that applies (a pruned pair is not run through the segments)
-        if (sameRegs[j]?.has(n) === true) how = 'same';
-        else if (firstHit(c.bounds, last, 1, y, reg.pd, yf, boundSettles)) how = 'bound';
-        else if (prunedK[K] === 0 && anySegment(c.segs, y, x, yf, xf)) how = 'segment';
-        else if (firstHit(c.nulls, last, 0, y, reg.pd, yf, nullSettles)) how = 'null';
+        if (sameRegs[j]?.has(n) === true) settled.same++;
+        else if (firstHit(c.bounds, last, 1, y, reg.pd, yf, boundSettles)) {
+          settled.bound++;
+          continue;
+        } else if (prunedK[K] === 0 && anySegment(c.segs, y, x, yf, xf, onLine, j, N)) settled.segment++;
+        else if (firstHit(c.nulls, last, 0, y, reg.pd, yf, nullSettles)) {
+          settled.null++;
+          continue;
+        } else {
+          if (prunedK[K] === 0) reject('complete', { ...at, region: n, sample: j }, `missing decision for sample ${j} against region ${n}`, 'no record, and no rule of dead, same, null, bound, segment, pruned applies');
+          settled.pruned++;
+          continue;
+        }
       } else {
         // a record: every implicit rule is compared with it, and a contradiction is rejected
         const no = deadK[K] === 1 || firstHit(c.nulls, last, 0, y, reg.pd, yf, nullSettles) || firstHit(c.bounds, last, 1, y, reg.pd, yf, boundSettles);
-        const yes = sameRegs[j]?.has(n) === true || anySegment(c.segs, y, x, yf, xf);
+        const yes = sameRegs[j]?.has(n) === true || anySegment(c.segs, y, x, yf, xf, onLine, j, N);
         if (rk === 'farkas' ? yes : rk === 'pinned' ? yes || no : no) reject('complete', { ...at, region: n, sample: j }, `pair (${j}, ${n}) is settled twice`, `a ${rk} record and an implicit ${yes ? 'yes' : 'no'} rule`);
-        how = rk;
+        settled[rk]++;
+        if (rk !== 'witness' && rk !== 'same') continue;
       }
-      const isYes = how === 'witness' || how === 'same' || how === 'segment';
-      if (how === undefined) {
-        if (prunedK[K] === 0) reject('complete', { ...at, region: n, sample: j }, `missing decision for sample ${j} against region ${n}`, 'no record, and no rule of dead, same, null, bound, segment, pruned applies');
-        settled.pruned++;
-        continue;
-      }
-      settled[how]++;
-      if (isYes) {
-        const list = yes.get(K * R + n);
-        if (list === undefined) yes.set(K * R + n, [j]);
-        else list.push(j);
-      }
+      // a yes: j joins S_K→n
+      const list = yesK[K];
+      if (list === undefined) {
+        yesK[K] = [j];
+        touched.push(K);
+      } else list.push(j);
     }
+    const toN = new Map<number, number[]>();
+    for (const K of touched) {
+      toN.set(K, yesK[K] as number[]);
+      yesK[K] = undefined;
+    }
+    touched.length = 0;
+    yes.push(toN);
   }
   settled.dead += dead;
   return { yes, pruned, settled, pairs };

@@ -37,3 +37,43 @@ export function filteredSign(l: FloatVec, y: FloatVec): -1 | 0 | 1 {
   const B = m * l.M * y.M * (2 ** -45 + m * 2 ** -51);
   return s > B ? 1 : s < -B ? -1 : 0;
 }
+
+/**
+ * A point (num, den) as doubles for `rowSign`: (num_0, …, num_{d−1}, −den), each rounded to nearest
+ * and then scaled by one power of two 2^−s (exact: every value stays a normal double) so that the
+ * largest is below 2^400; an entry of 2^1024 or more becomes infinite and makes `rowSign` unsure.
+ */
+export function pointFloats(num: readonly bigint[], den: bigint): Float64Array {
+  const f = new Float64Array(num.length + 1);
+  let M = 0;
+  for (let c = 0; c <= num.length; c++) {
+    const x = c < num.length ? Number(num[c] as bigint) : -Number(den);
+    f[c] = x;
+    if (Math.abs(x) > M) M = Math.abs(x);
+  }
+  if (M >= 2 ** 400 && M < Infinity) {
+    const scale = 2 ** -(Math.ceil(Math.log2(M)) - 399);
+    for (let c = 0; c < f.length; c++) f[c] = (f[c] as number) * scale;
+  }
+  return f;
+}
+
+/**
+ * The sign of the exact a·num − b·den for `z` = pointFloats(num, den), or 0 when the doubles cannot
+ * tell: with p_i the rounded products and T = Σ|p_i| < 2^1000, |S| > T·(n + 5)·2^-51 (n terms)
+ * proves the sign of S (proofs/float-sign.md, "row filter").
+ */
+export function rowSign(a: readonly bigint[], b: bigint, z: Float64Array): -1 | 0 | 1 {
+  const n = a.length + 1;
+  if (z.length !== n || n > 1 << 20) return 0;
+  let s = 0;
+  let t = 0;
+  for (let i = 0; i < n; i++) {
+    const p = Number(i < n - 1 ? (a[i] as bigint) : b) * (z[i] as number);
+    s += p;
+    t += Math.abs(p);
+  }
+  if (!(t < 2 ** 1000)) return 0; // an infinite or NaN product, or too close to overflow
+  const B = t * (n + 5) * 2 ** -51;
+  return s > B ? 1 : s < -B ? -1 : 0;
+}

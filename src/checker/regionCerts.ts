@@ -1,5 +1,5 @@
 // regionCerts.ts: rules `null`, `bound`, `segment`: region-level certificates, checked once, applied per pair.
-import { type FloatVec, filteredSign, floatVecOf } from './floatSign.js';
+import { type FloatVec, filteredSign, floatVecOf, pointFloats, rowSign } from './floatSign.js';
 import { type Img, type Region, gcdAll } from './geometry.js';
 import { type Point, type Sparse, list, obj, point, sparse } from './parse.js';
 import { type Step, reject } from './verdict.js';
@@ -13,23 +13,57 @@ export interface BoundCert extends Sparse { readonly t: bigint; readonly lf: Flo
  * B/Bd is a point of the image line with small numbers (q/pd when it lies on it, else a/D) and
  * `delta` is dir over its gcd. Float forms (see `segmentSettles`): `forms` vanish on the image line,
  * `ends` are Y_k·D − a_k·Y_d and Y_k·D − (a_k + dir_k)·Y_d, `xline` vanish on the input line through lo, hi.
+ * `line` is the id of the image line in the layer's `LineIds` (−1 when dir = 0).
  */
 export interface SegmentCert {
   readonly lo: Point; readonly hi: Point; readonly a: bigint[]; readonly dir: bigint[]; readonly D: bigint; readonly k: number;
-  readonly B: readonly bigint[]; readonly Bd: bigint; readonly delta: readonly bigint[];
+  readonly B: readonly bigint[]; readonly Bd: bigint; readonly delta: readonly bigint[]; readonly Bdk: bigint;
   readonly forms: readonly FloatVec[]; readonly ends: readonly FloatVec[]; readonly xline: readonly FloatVec[];
+  readonly line: number;
+}
+
+/**
+ * Ids for the image lines of one layer's segment certificates: two certificates get one id only when
+ * their lines are equal, i.e. have the same primitive direction δ (δ_k > 0 at the first k with δ_k ≠ 0)
+ * and the same point p with p_k = 0, p = (B·δ_k − B_k·δ)/(Bd·δ_k), compared exactly.
+ */
+export class LineIds {
+  private readonly byDir = new Map<string, { n: bigint[]; d: bigint; id: number }[]>();
+  count = 0;
+
+  /** The id of the line {B/Bd + s·δ}, δ primitive with δ_k ≠ 0 at its first non-zero k. */
+  id(B: readonly bigint[], Bd: bigint, delta: readonly bigint[], k: number): number {
+    const dir = (delta[k] as bigint) > 0n ? delta : delta.map((v) => -v);
+    const dk = dir[k] as bigint;
+    const bk = B[k] as bigint;
+    const n = B.map((b, i) => b * dk - bk * (dir[i] as bigint));
+    const d = Bd * dk;
+    const key = `${k}:${dir.join(',')}`;
+    const reps = this.byDir.get(key) ?? [];
+    this.byDir.set(key, reps);
+    const same = reps.find((r) => r.n.every((v, i) => v * d === (n[i] as bigint) * r.d));
+    if (same !== undefined) return same.id;
+    reps.push({ n, d, id: this.count });
+    return this.count++;
+  }
 }
 
 /** The dense vector of length `len` with the given entries (entries at one index add up), as doubles. */
 function dense(len: number, entries: readonly (readonly [number, bigint])[]): FloatVec {
   const v = new Array<bigint>(len).fill(0n);
-  for (const [i, x] of entries) v[i] = (v[i] as bigint) + x;
+  for (let t = 0; t < entries.length; t++) {
+    const [i, x] = entries[t] as readonly [number, bigint];
+    v[i] = (v[i] as bigint) + x;
+  }
   return floatVecOf(v);
 }
 
 /** The form (pd·s, c) on (Y, Y_d) for a sparse s over `m` rows. */
 function formOf(s: Sparse, pd: bigint, c: bigint, m: number): FloatVec {
-  return dense(m + 1, [...s.i.map((r, t) => [r, (s.v[t] as bigint) * pd] as const), [m, c]]);
+  const v = new Array<bigint>(m + 1).fill(0n);
+  for (let t = 0; t < s.i.length; t++) v[s.i[t] as number] = (s.v[t] as bigint) * pd;
+  v[m] = c;
+  return floatVecOf(v);
 }
 
 /** Sparse combination Σ w_t · rows[i_t] (a dense vector of length `cols`). */
@@ -50,10 +84,16 @@ export function sdot(s: Sparse, x: readonly bigint[]): bigint {
   return acc;
 }
 
-/** The first row of G_n violated by the point, or −1. */
+/** The first row of G_n violated by the point, or −1 (a certain float sign of a·z − b settles a row; else exact). */
 export function violatedRow(reg: Region, z: Point): number {
+  const zf = pointFloats(z.num, z.den);
   for (let r = 0; r < reg.A.length; r++) {
     const a = reg.A[r] as readonly bigint[];
+    const f = rowSign(a, reg.b[r] as bigint, zf);
+    if (f !== 0) {
+      if (f > 0) return r;
+      continue;
+    }
     let s = 0n;
     for (let c = 0; c < a.length; c++) s += (a[c] as bigint) * (z.num[c] as bigint);
     if (s > (reg.b[r] as bigint) * z.den) return r;
@@ -75,7 +115,7 @@ export function parseNulls(x: unknown, reg: Region, at: Step): NullCert[] {
     const uP = combine(u, reg.P, d);
     if (uP.some((v) => v !== 0n)) reject('null', at, `null[${t}]: uᵀP ≠ 0`, `derived uᵀP·pd = [${uP.join(', ')}], expected all 0 (pd = ${reg.pd})`);
     const uq = sdot(u, reg.q);
-    return { ...u, uq, lf: formOf(u, reg.pd, -uq, reg.P.length) };
+    return { i: u.i, v: u.v, uq, lf: formOf(u, reg.pd, -uq, reg.P.length) };
   });
 }
 
@@ -91,12 +131,12 @@ export function parseBounds(x: unknown, reg: Region, at: Step): BoundCert[] {
     const c = lhs.findIndex((s, k) => s !== rhs[k]);
     if (c >= 0) reject('bound', at, `bounds[${t}]: λᵀA ≠ vᵀP in column ${c}`, `derived λᵀA·pd = [${lhs.join(', ')}], expected vᵀP·pd = [${rhs.join(', ')}]`);
     const tv = sdot(v, reg.q) + sdot(lam, reg.b) * reg.pd;
-    return { ...v, t: tv, lf: formOf(v, reg.pd, -tv, reg.P.length) };
+    return { i: v.i, v: v.v, t: tv, lf: formOf(v, reg.pd, -tv, reg.P.length) };
   });
 }
 
 /** Rule `segment`: each {lo, hi} with both points in G_n. */
-export function parseSegments(x: unknown, reg: Region, at: Step): SegmentCert[] {
+export function parseSegments(x: unknown, reg: Region, at: Step, lines = new LineIds()): SegmentCert[] {
   const d = reg.P[0]?.length ?? 0;
   return list(x ?? [], at, 'segments').map((e, t) => {
     const o = obj(e, at, `segments[${t}]`, ['lo', 'hi']);
@@ -115,7 +155,10 @@ export function parseSegments(x: unknown, reg: Region, at: Step): SegmentCert[] 
     // q/pd lies on the image line iff (q_i·D − a_i·pd)·dir_k = (q_k·D − a_k·pd)·dir_i for every i
     const qk = k < 0 ? 0n : (reg.q[k] as bigint) * D - (a[k] as bigint) * reg.pd;
     const qOn = k >= 0 && dir.every((v, i) => ((reg.q[i] as bigint) * D - (a[i] as bigint) * reg.pd) * (dir[k] as bigint) === qk * v);
-    return { lo, hi, a, dir, D, k, B: qOn ? reg.q : a, Bd: qOn ? reg.pd : D, delta, ...segmentForms(lo, hi, a, dir, D, k) };
+    const B = qOn ? reg.q : a;
+    const Bd = qOn ? reg.pd : D;
+    const line = k < 0 ? -1 : lines.id(B, Bd, delta, k);
+    return { lo, hi, a, dir, D, k, B, Bd, delta, Bdk: Bd * (k < 0 ? 1n : (delta[k] as bigint)), ...segmentForms(lo, hi, a, dir, D, k), line };
   });
 }
 
@@ -154,29 +197,44 @@ export function boundSettles(bd: BoundCert, y: Img, pd: bigint, yf: FloatVec): b
  * the ends' signs give θ, and a certain non-zero `xline` form puts x off the input segment.
  */
 export function segmentSettles(s: SegmentCert, y: Img, x: Point, yf: FloatVec, xf: FloatVec): boolean {
+  return onImageLine(s, y, yf) && segmentHolds(s, y, x, yf, xf);
+}
+
+/** Rule `segment`, first half: y lies on the image line of the segment (the point a/D when dir = 0). */
+export function onImageLine(s: SegmentCert, y: Img, yf: FloatVec): boolean {
   for (const f of s.forms) if (filteredSign(f, yf) !== 0) return false;
   const m = s.a.length;
   const k = s.k;
   if (k < 0) {
     for (let i = 0; i < m; i++) if ((y.n[i] as bigint) * s.D !== (s.a[i] as bigint) * y.d) return false;
-    return !samePoint(s.lo, x) || !samePoint(s.hi, x);
+    return true;
   }
-  // on the line: (Y_i·Bd − B_i·Y_d)·δ_k = (Y_k·Bd − B_k·Y_d)·δ_i for every i (Y_i = 0 when B_i = δ_i = 0)
+  // on the line: (Y_i·Bd − B_i·Y_d)·δ_k = (Y_k·Bd − B_k·Y_d)·δ_i for every i (Y_i = 0 when B_i = δ_i = 0),
+  // evaluated as Y_i·(Bd·δ_k) − B_i·(Y_d·δ_k) = e_k·δ_i
   const dk = s.delta[k] as bigint;
   const ek = (y.n[k] as bigint) * s.Bd - (s.B[k] as bigint) * y.d;
+  const ydk = y.d * dk;
   for (let i = 0; i < m; i++) {
+    if (i === k) continue;
     const bi = s.B[i] as bigint;
     const di = s.delta[i] as bigint;
-    if (bi === 0n && di === 0n ? y.n[i] !== 0n : ((y.n[i] as bigint) * s.Bd - bi * y.d) * dk !== ek * di) return false;
+    if (bi === 0n && di === 0n ? y.n[i] !== 0n : (y.n[i] as bigint) * s.Bdk - bi * ydk !== ek * di) return false;
   }
+  return true;
+}
+
+/** Rule `segment`, second half, for a y on the image line: θ ∈ [0, 1] and the point is not x. */
+export function segmentHolds(s: SegmentCert, y: Img, x: Point, yf: FloatVec, xf: FloatVec): boolean {
+  const k = s.k;
+  if (k < 0) return !samePoint(s.lo, x) || !samePoint(s.hi, x);
   // θ ∈ [0, 1] iff y_k lies between a_k/D and (a_k + dir_k)/D
-  const yk = (y.n[k] as bigint) * s.D;
   const sgn = (v: bigint): number => (v > 0n ? 1 : v < 0n ? -1 : 0);
-  const lo = filteredSign(s.ends[0] as FloatVec, yf) || sgn(yk - (s.a[k] as bigint) * y.d);
-  const hi = filteredSign(s.ends[1] as FloatVec, yf) || sgn(yk - ((s.a[k] as bigint) + (s.dir[k] as bigint)) * y.d);
+  const yk = (): bigint => (y.n[k] as bigint) * s.D;
+  const lo = filteredSign(s.ends[0] as FloatVec, yf) || sgn(yk() - (s.a[k] as bigint) * y.d);
+  const hi = filteredSign(s.ends[1] as FloatVec, yf) || sgn(yk() - ((s.a[k] as bigint) + (s.dir[k] as bigint)) * y.d);
   if (lo * hi > 0) return false;
   for (const f of s.xline) if (filteredSign(f, xf) !== 0) return true;
-  let tn = yk - (s.a[k] as bigint) * y.d;
+  let tn = yk() - (s.a[k] as bigint) * y.d;
   let td = (s.dir[k] as bigint) * y.d;
   if (td < 0n) [tn, td] = [-tn, -td];
   for (let c = 0; c < x.num.length; c++) {

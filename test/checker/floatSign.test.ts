@@ -1,7 +1,7 @@
 // The proven float filter of the trusted checker (floatSign.ts): its sign is never wrong, and it decides most non-zero forms.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { filteredSign, floatVecOf } from '../../src/checker/floatSign.js';
+import { filteredSign, floatVecOf, pointFloats, rowSign } from '../../src/checker/floatSign.js';
 import { fcOptions } from '../fcSeed.js';
 
 function exactSign(l: readonly bigint[], y: readonly bigint[]): -1 | 0 | 1 {
@@ -48,5 +48,45 @@ describe('filteredSign', () => {
     expect(filteredSign(floatVecOf([3n << 900n, 1n]), floatVecOf([5n, -7n]))).toBe(1);
     expect(filteredSign(floatVecOf([-(3n << 900n), 1n]), floatVecOf([5n << 900n, -7n]))).toBe(-1);
     expect(filteredSign(floatVecOf([0n, 0n]), floatVecOf([5n, 7n]))).toBe(0);
+  });
+});
+
+function exactRowSign(a: readonly bigint[], b: bigint, num: readonly bigint[], den: bigint): -1 | 0 | 1 {
+  return exactSign([...a, b], [...num, -den]);
+}
+
+// sizes across the scaling (2^400) and overflow (2^1000, 2^1024) thresholds of rowSign
+const wide = fc.oneof(big, fc.bigInt({ min: -(1n << 1100n), max: 1n << 1100n }), fc.bigInt({ min: (1n << 1023n) - 5n, max: (1n << 1024n) + 5n }));
+const pos = fc.oneof(fc.bigInt({ min: 1n, max: 1n << 1100n }), fc.bigInt({ min: 1n, max: 9n }));
+
+describe('rowSign', () => {
+  it('is 0 or the exact sign of a·num − b·den', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(wide, wide), { minLength: 1, maxLength: 6 }), wide, pos, (pairs, b, den) => {
+        const a = pairs.map(([x]) => x);
+        const num = pairs.map(([, z]) => z);
+        const s = rowSign(a, b, pointFloats(num, den));
+        if (s !== 0) expect(s).toBe(exactRowSign(a, b, num, den));
+      }),
+      fcOptions(3000),
+    );
+  });
+
+  it('never claims a sign for a point on the row (a vertex on its facets), and settles clear cases', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(wide, wide), { minLength: 1, maxLength: 5 }), fc.bigInt({ min: -2n, max: 2n }), (pairs, e) => {
+        // b = a·num − e with den = 1: the exact value a·num − b·den is e, the big products cancel
+        const a = pairs.map(([x]) => x);
+        const num = pairs.map(([, z]) => z);
+        const s = rowSign(a, a.reduce((acc, v, c) => acc + v * (num[c] as bigint), 0n) - e, pointFloats(num, 1n));
+        if (s !== 0) expect(s).toBe(e > 0n ? 1 : e < 0n ? -1 : 0);
+        if (e === 0n) expect(s).toBe(0);
+      }),
+      fcOptions(2000),
+    );
+    expect(rowSign([1n, 2n], 3n, pointFloats([1n << 900n, 5n], 7n))).toBe(1);
+    expect(rowSign([-(1n << 300n), 2n], 3n, pointFloats([1n << 900n, 5n], 7n))).toBe(-1);
+    expect(rowSign([1n << 700n], 0n, pointFloats([1n << 700n], 1n))).toBe(0); // products near overflow: unsure
+    expect(rowSign([1n], 0n, pointFloats([1n << 1100n], 1n))).toBe(0); // an infinite double: unsure
   });
 });
