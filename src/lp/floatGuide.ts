@@ -56,6 +56,110 @@ export function floatPhase1Basis(cols: readonly (readonly bigint[])[], rhs: read
 }
 
 /**
+ * Run a float two-phase simplex on `min cost·lambda` s.t. `M lambda = rhs`, `lambda >= 0` (each
+ * column scaled with its cost by one positive factor, then to unit norm; Dantzig's rule) and return
+ * its final basis (`p` structural column ids) when it ends optimal with no artificial left in the
+ * basis, else undefined. A guess only: the exact simplex checks whatever it uses.
+ */
+export function floatOptimalBasis(cols: readonly (readonly bigint[])[], rhs: readonly bigint[], cost: readonly bigint[]): number[] | undefined {
+  const p = rhs.length;
+  const n = cols.length;
+  const q = p + 1;
+  // column j with its cost, one scaling per column (the cost ratios across columns are kept)
+  const cc = new Float64Array(n * q);
+  const ext = new Array<bigint>(q);
+  for (let j = 0; j < n; j++) {
+    const col = cols[j] as readonly bigint[];
+    for (let c = 0; c < p; c++) ext[c] = col[c] as bigint;
+    ext[p] = cost[j] as bigint;
+    scaledFloats(ext, cc, j * q);
+  }
+  const cf = new Float64Array(n * p);
+  const cost2 = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    let nn = 0;
+    for (let c = 0; c < p; c++) nn += (cc[j * q + c] as number) ** 2;
+    if (!Number.isFinite(nn)) return undefined;
+    const inv = nn > 0 ? 1 / Math.sqrt(nn) : 0;
+    for (let c = 0; c < p; c++) cf[j * p + c] = (cc[j * q + c] as number) * inv;
+    cost2[j] = (cc[j * q + p] as number) * inv;
+  }
+  const rf = new Float64Array(p);
+  scaledFloats(rhs, rf);
+  for (let c = 0; c < p; c++) if (!Number.isFinite(rf[c] as number)) return undefined;
+  const binv = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) binv[i * p + i] = 1;
+  const beta = Float64Array.from(rf);
+  const basis: number[] = [];
+  for (let i = 0; i < p; i++) basis.push(-1 - i);
+  const inBasis = new Uint8Array(n);
+  const y = new Float64Array(p);
+  const alpha = new Float64Array(p);
+  let phase2 = false;
+  for (let iter = 0; iter < 20 * p + 2 * n; iter++) {
+    // multipliers: phase 1 the sum of the artificial rows of B^-1, phase 2 cost_B·B^-1
+    y.fill(0);
+    let infeas = 0;
+    for (let i = 0; i < p; i++) {
+      const bi = basis[i] as number;
+      const w = phase2 ? (bi >= 0 ? (cost2[bi] as number) : 0) : bi < 0 ? 1 : 0;
+      if (!phase2 && bi < 0) infeas += beta[i] as number;
+      if (w === 0) continue;
+      for (let c = 0; c < p; c++) y[c] = (y[c] as number) + w * (binv[i * p + c] as number);
+    }
+    if (!phase2 && infeas < TOL) phase2 = true;
+    // entering column: the most negative reduced cost (phase 1: cost 0, minimised −y·M_j)
+    let ent = -1;
+    let best = -TOL;
+    for (let j = 0; j < n; j++) {
+      if (inBasis[j] === 1) continue;
+      let s = phase2 ? (cost2[j] as number) : 0;
+      for (let c = 0; c < p; c++) s -= (y[c] as number) * (cf[j * p + c] as number);
+      if (s < best) {
+        best = s;
+        ent = j;
+      }
+    }
+    if (ent < 0) {
+      if (!phase2) return undefined;
+      return basis.every((v) => v >= 0) ? basis.slice() : undefined;
+    }
+    for (let i = 0; i < p; i++) {
+      let s = 0;
+      for (let c = 0; c < p; c++) s += (binv[i * p + c] as number) * (cf[ent * p + c] as number);
+      alpha[i] = s;
+    }
+    let r = -1;
+    let ratio = Infinity;
+    for (let i = 0; i < p; i++) {
+      const a = alpha[i] as number;
+      if (a <= TOL) continue;
+      const t = Math.max(0, beta[i] as number) / a;
+      if (t < ratio - 1e-14 || (t <= ratio + 1e-14 && r >= 0 && (basis[i] as number) < 0 && (basis[r] as number) >= 0)) {
+        ratio = t;
+        r = i;
+      }
+    }
+    if (r < 0) return undefined;
+    const ar = alpha[r] as number;
+    for (let c = 0; c < p; c++) binv[r * p + c] = (binv[r * p + c] as number) / ar;
+    beta[r] = Math.max(0, beta[r] as number) / ar;
+    for (let i = 0; i < p; i++) {
+      if (i === r) continue;
+      const ai = alpha[i] as number;
+      if (ai === 0) continue;
+      for (let c = 0; c < p; c++) binv[i * p + c] = (binv[i * p + c] as number) - ai * (binv[r * p + c] as number);
+      beta[i] = (beta[i] as number) - ai * (beta[r] as number);
+    }
+    const old = basis[r] as number;
+    if (old >= 0) inBasis[old] = 0;
+    basis[r] = ent;
+    inBasis[ent] = 1;
+  }
+  return undefined;
+}
+
+/**
  * Float phase 1 on the Farkas form of `A x <= b` given as float rows `(a_i, b_i)` (each row may
  * be scaled by any positive factor): the rows of a probable Farkas vector (at most `k+1`), or
  * undefined when the float run finds the system feasible or breaks down. A guess only.

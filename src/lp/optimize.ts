@@ -3,9 +3,13 @@ import { Rat, gcd } from '../checker/rational.js';
 import { checkShape } from './feasible.js';
 import { feasibleCore } from './feasibleCore.js';
 import { ratsOver } from './lazyPoint.js';
+import { floatOptimalBasis } from './floatGuide.js';
 import { runStandardSimplex } from './standardSimplex.js';
 import type { OptimizeResult, SparseEntry } from './types.js';
 import { assertFarkas, assertPoint } from './verifyInt.js';
+
+/** From this many rows on, a float run proposes the optimal basis. */
+const FLOAT_OPT_MIN_ROWS = 8;
 
 /**
  * Solve `max c^T x` s.t. `A x <= b` (`x` free) exactly, through the dual
@@ -26,7 +30,12 @@ export function optimize(A: readonly (readonly bigint[])[], b: readonly bigint[]
     cols.push(a.map((v, i) => v * (sigma[i] as bigint)));
   }
   const rhs = c.map((v, i) => v * (sigma[i] as bigint));
-  const out = runStandardSimplex({ cols, rhs, cost: b });
+  // A float run proposes the optimal basis. Its exact run is kept only when the optimum it ends at
+  // is provably the only optimal basis (then Bland's rule from the artificial basis ends there
+  // too: the same answer); otherwise the run starts over from the artificial basis.
+  const start = m >= FLOAT_OPT_MIN_ROWS ? floatOptimalBasis(cols, rhs, b) : undefined;
+  let out = runStandardSimplex({ cols, rhs, cost: b, start });
+  if (out.kind !== 'optimal' ? start !== undefined : out.warm && !out.unique) out = runStandardSimplex({ cols, rhs, cost: b });
   if (out.kind === 'unbounded') {
     const rows = out.entries.map((e) => e.col);
     const vals = out.entries.map((e) => e.num);

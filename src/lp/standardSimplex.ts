@@ -35,6 +35,14 @@ export type StandardOutcome =
       readonly beta: bigint[];
       readonly den: bigint;
       readonly y: bigint[];
+      /** Whether the proposed `start` was used (else the run started from the artificial basis). */
+      readonly warm: boolean;
+      /**
+       * With costs: every basic variable is structural and positive and every non-basic column has
+       * a positive reduced cost. Then `lambda` is the only optimal solution and this basis the only
+       * optimal one, so every run (from any start) ends with it.
+       */
+      readonly unique: boolean;
     }
   | { readonly kind: 'unbounded'; readonly entries: { col: number; num: bigint }[] };
 
@@ -98,17 +106,22 @@ export function runStandardSimplex(sf: StandardForm): StandardOutcome {
   };
   const yExt = new Array<bigint>(p + 1).fill(0n);
 
+  // set by `choose` when it returns −1: some non-basic column has reduced cost exactly 0
+  let zeroReduced = false;
   /** Entering column by Bland's rule: the lowest-index column with negative reduced cost. */
   const choose = (withCost: boolean): number => {
     for (let c = 0; c < p; c++) yExt[c] = y[c] as bigint;
     yExt[p] = withCost ? den : 0n;
     const yf = floatVecOf(yExt);
+    zeroReduced = false;
     for (let j = 0; j < n; j++) {
       if (inBasis[j] === 1) continue;
       const sg = filteredSign(colForm(j), yf);
       if (sg < 0) return j;
       if (sg > 0) continue;
-      if (reduced(j, withCost) < 0n) return j;
+      const rc = reduced(j, withCost);
+      if (rc < 0n) return j;
+      if (rc === 0n) zeroReduced = true;
     }
     return -1;
   };
@@ -181,6 +194,7 @@ export function runStandardSimplex(sf: StandardForm): StandardOutcome {
     return s;
   };
 
+  let warm = false;
   if (sf.start !== undefined && sf.start.length === p) {
     const st = sf.start;
     const B: bigint[][] = [];
@@ -197,6 +211,7 @@ export function runStandardSimplex(sf: StandardForm): StandardOutcome {
         adj = A2;
         beta = b2;
         den = res.det * sg;
+        warm = true;
         for (let t = 0; t < p; t++) {
           basis[t] = st[t] as number;
           if ((st[t] as number) >= 0) inBasis[st[t] as number] = 1;
@@ -224,7 +239,7 @@ export function runStandardSimplex(sf: StandardForm): StandardOutcome {
     pivot(r, q);
   }
 
-  if (cost === undefined) return { kind: 'optimal', basis: basis.slice(), beta: beta.slice(), den, y: [] };
+  if (cost === undefined) return { kind: 'optimal', basis: basis.slice(), beta: beta.slice(), den, y: [], warm, unique: false };
 
   // Drive zero-level artificials out of the basis where possible; rows where this is impossible
   // are redundant (every column has a zero entry in that row of adj*M, and stays so).
@@ -256,7 +271,10 @@ export function runStandardSimplex(sf: StandardForm): StandardOutcome {
       for (let c = 0; c < p; c++) y[c] = (y[c] as bigint) + cb * (row[c] as bigint);
     }
     const q = choose(true);
-    if (q < 0) return { kind: 'optimal', basis: basis.slice(), beta: beta.slice(), den, y: y.slice() };
+    if (q < 0) {
+      const unique = !zeroReduced && basis.every((v, i) => v >= 0 && (beta[i] as bigint) > 0n);
+      return { kind: 'optimal', basis: basis.slice(), beta: beta.slice(), den, y: y.slice(), warm, unique };
+    }
     computeAlpha(cols[q] as bigint[]);
     for (let i = 0; i < p; i++) {
       if ((basis[i] as number) < 0 && alpha[i] !== 0n) throw new Error('simplex: redundant row moved (internal error)');
