@@ -34,9 +34,10 @@ export function splitBundle(bytes: Uint8Array): { lines: Uint8Array[]; sha256: s
   const end = obj(endRec, at, 'end', ['t', 'records', 'sha256']);
   const records = idx(end['records'], at, 'end.records');
   if (records !== lines.length - 1) reject('end', at, `end.records = ${records}, but ${lines.length - 1} lines precede it`);
-  const sha = createHash('sha256').update(bytes.subarray(0, bytes.length - last.length - 1)).digest('hex');
+  const hash = createHash('sha256').update(bytes.subarray(0, bytes.length - last.length - 1));
+  const sha = hash.copy().digest('hex');
   if (end['sha256'] !== sha) reject('end', at, 'sha256 of the preceding bytes differs', `derived ${sha}, recorded ${String(end['sha256'])}`);
-  return { lines, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return { lines, sha256: hash.update(bytes.subarray(bytes.length - last.length - 1)).digest('hex') };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
