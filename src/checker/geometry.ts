@@ -8,7 +8,10 @@ export interface Img {
   readonly d: bigint;
 }
 
-/** A sample-bearing region at one layer: rows `A z ≤ b` of G_n and the map Φ_n(z) = (P z + q) / pd. */
+/**
+ * A sample-bearing region at one layer: rows `A z ≤ b` of G_n and the map Φ_n(z) = (P z + q) / pd.
+ * Row r is a positive integer multiple of the canonical row r of FORMAT.md (`canonicalRows`).
+ */
 export interface Region {
   readonly id: number;
   readonly samples: number[];
@@ -61,12 +64,28 @@ const dot = (a: readonly bigint[], x: readonly bigint[]): bigint => {
   return s;
 };
 
-/** The canonical primitive integer row of neuron with pre-activation ∝ g·x + h (ON: −g·x ≤ h). */
-export function canonicalRow(g: readonly bigint[], h: bigint, on: boolean): { a: bigint[]; b: bigint } {
-  const a = on ? g.map((x) => -x) : g.slice();
-  const b = on ? h : -h;
-  const q = gcdAll(a, b);
-  return q <= 1n ? { a, b } : { a: a.map((x) => x / q), b: b / q };
+/** The canonical (primitive) form of each row, keyed by its coefficient array (every row has its own; rows are shared with child regions). */
+const canonical = new WeakMap<readonly bigint[], { a: readonly bigint[]; b: bigint }>();
+
+/**
+ * Rows `idx` of G_n in canonical form, (a, b) divided by gcd(a, b), made on first use: what
+ * certificates' λ weigh (FORMAT.md). The result holds only the rows asked for.
+ */
+export function canonicalRows(reg: Region, idx: readonly number[]): { A: (readonly bigint[])[]; b: bigint[] } {
+  const A: (readonly bigint[])[] = [];
+  const b: bigint[] = [];
+  for (const r of idx) {
+    const a = reg.A[r] as readonly bigint[];
+    let c = canonical.get(a);
+    if (c === undefined) {
+      const q = gcdAll(a, reg.b[r] as bigint);
+      c = q <= 1n ? { a, b: reg.b[r] as bigint } : { a: a.map((x) => x / q), b: (reg.b[r] as bigint) / q };
+      canonical.set(a, c);
+    }
+    A[r] = c.a;
+    b[r] = c.b;
+  }
+  return { A, b };
 }
 
 /** Layer-by-layer walk over the network: call `next()` once per layer 1..L. */
@@ -141,10 +160,10 @@ export class Geometry {
     const rowsA = p.rowsA.slice();
     const rowsB = p.rowsB.slice();
     const isOn = (k: number): boolean => ((on >> BigInt(k)) & 1n) === 1n;
+    // neuron k: ON −g·z ≤ h, OFF g·z ≤ −h (made primitive only when a certificate weighs it)
     if (withBits) G.forEach((g, k) => {
-      const r = canonicalRow(g, H[k] as bigint, isOn(k));
-      rowsA.push(r.a);
-      rowsB.push(r.b);
+      rowsA.push(isOn(k) ? g.map((x) => -x) : g);
+      rowsB.push(isOn(k) ? (H[k] as bigint) : -(H[k] as bigint));
     });
     let P = layer.relu ? G.map((g, k) => (isOn(k) ? g : g.map(() => 0n))) : G;
     let q = layer.relu ? H.map((v, k) => (isOn(k) ? v : 0n)) : H;

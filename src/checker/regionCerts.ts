@@ -1,6 +1,6 @@
 // regionCerts.ts: rules `null`, `bound`, `segment`: region-level certificates, checked once, applied per pair.
 import { type FloatVec, filteredSign, floatVecOf, pointFloats, rowSign } from './floatSign.js';
-import { type Img, type Region, gcdAll } from './geometry.js';
+import { type Img, type Region, canonicalRows, gcdAll } from './geometry.js';
 import { type Point, type Sparse, list, obj, point, sparse } from './parse.js';
 import { type Step, reject } from './verdict.js';
 
@@ -126,11 +126,12 @@ export function parseBounds(x: unknown, reg: Region, at: Step): BoundCert[] {
     const o = obj(e, at, `bounds[${t}]`, ['v', 'lambda']);
     const v = sparse(o['v'], at, `bounds[${t}].v`, reg.P.length, false);
     const lam = sparse(o['lambda'], at, `bounds[${t}].lambda`, reg.A.length, true);
-    const lhs = combine(lam, reg.A, d).map((s) => s * reg.pd);
+    const rows = canonicalRows(reg, lam.i);
+    const lhs = combine(lam, rows.A, d).map((s) => s * reg.pd);
     const rhs = combine(v, reg.P, d);
     const c = lhs.findIndex((s, k) => s !== rhs[k]);
     if (c >= 0) reject('bound', at, `bounds[${t}]: λᵀA ≠ vᵀP in column ${c}`, `derived λᵀA·pd = [${lhs.join(', ')}], expected vᵀP·pd = [${rhs.join(', ')}]`);
-    const tv = sdot(v, reg.q) + sdot(lam, reg.b) * reg.pd;
+    const tv = sdot(v, reg.q) + sdot(lam, rows.b) * reg.pd;
     return { i: v.i, v: v.v, t: tv, lf: formOf(v, reg.pd, -tv, reg.P.length) };
   });
 }

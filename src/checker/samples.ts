@@ -1,6 +1,6 @@
 // samples.ts: rules `witness`, `same`, `farkas`, `pinned`: the per-sample records of a region.
 import { checkBound } from './bound.js';
-import type { LayerGeo, Region } from './geometry.js';
+import { type LayerGeo, type Region, canonicalRows } from './geometry.js';
 import type { Header } from './header.js';
 import { type Point, idx, list, obj, point, sparse, sparseRat } from './parse.js';
 import { Rat } from './rational.js';
@@ -28,11 +28,12 @@ function farkasProblem(x: readonly unknown[], reg: Region, geo: LayerGeo, j: num
   const mu = sparse(x[2], at, 'mu', reg.P.length, false);
   const y = geo.images[j] as LayerGeo['images'][number];
   const d = reg.P[0]?.length ?? 0;
-  const lA = combine(lam, reg.A, d);
+  const rows = canonicalRows(reg, lam.i);
+  const lA = combine(lam, rows.A, d);
   const mP = combine(mu, reg.P, d);
   const c = lA.findIndex((v, k) => v * reg.pd + (mP[k] as bigint) !== 0n);
   if (c >= 0) return `λᵀA + μᵀP ≠ 0 in column ${c}: derived pd·λᵀA + μᵀP·pd = [${lA.map((v, k) => v * reg.pd + (mP[k] as bigint)).join(', ')}], expected 0`;
-  const rhs = sdot(lam, reg.b) * reg.pd * y.d + sdot(mu, y.n) * reg.pd - sdot(mu, reg.q) * y.d;
+  const rhs = sdot(lam, rows.b) * reg.pd * y.d + sdot(mu, y.n) * reg.pd - sdot(mu, reg.q) * y.d;
   if (rhs >= 0n) return `λᵀb + μᵀ(y − q) = ${rhs}/${reg.pd * y.d}, not < 0`;
   return undefined;
 }
@@ -46,9 +47,10 @@ function pinnedProblem(x: unknown, reg: Region, geo: LayerGeo, h: Header, j: num
   const es = list(x, at, 'pinned bounds');
   if (es.length !== 2 * d) return `${es.length} bounds, expected ${2 * d}`;
   const y = geo.images[j] as LayerGeo['images'][number];
+  const rows = canonicalRows(reg, reg.A.map((_, r) => r));
   const sys = {
-    ineqA: reg.A.map((r) => r.map((v) => Rat.int(v))),
-    ineqB: reg.b.map((v) => Rat.int(v)),
+    ineqA: rows.A.map((r) => r.map((v) => Rat.int(v))),
+    ineqB: rows.b.map((v) => Rat.int(v)),
     eqA: reg.P.map((r) => r.map((v) => Rat.of(v, reg.pd))),
     eqB: y.n.map((v, i) => Rat.of(v, y.d).sub(Rat.of(reg.q[i] as bigint, reg.pd))),
   };
