@@ -1,6 +1,7 @@
 // polygon.ts: the exact image of a polyhedron under a rank-2 linear map, by LPs, with certificates.
 import { gcd } from '../checker/rational.js';
-import { optimize } from '../lp/optimize.js';
+import type { FloatVec } from '../checker/floatSign.js';
+import { optimize, rowFormsOf } from '../lp/optimize.js';
 import { floatRows, maximizeFrom, pointFeasible, vertexBasis } from './polygonLp.js';
 
 /**
@@ -104,6 +105,8 @@ export function polygonHull(
 ): PolygonHull | null {
   let lps = 0;
   const guide = floatRows(A, b);
+  // the rows as FloatVecs for `optimize`, made on its first call
+  let forms: FloatVec[] | undefined;
   /** max c·z from the warm basis (exact vertex simplex), else by `optimize`; null: give up. */
   // `onN / onD`: the value h·a of the edge being refined; a warm optimum that beats it must be checked
   const solve = (h: readonly [bigint, bigint], warm: readonly number[] | null, onN?: bigint, onD?: bigint): LpOptimum | null => {
@@ -118,7 +121,8 @@ export function polygonHull(
         if (facet || pointFeasible(A, b, res.xNum, res.den)) return res;
       }
     }
-    const res = optimize(A, b, c);
+    forms ??= rowFormsOf(A, b);
+    const res = optimize(A, b, c, forms);
     if (res.kind !== 'optimal') return null;
     // x and the dual in integers over the lcm of their denominators
     const { num: xNum, den } = res.point;

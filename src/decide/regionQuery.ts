@@ -2,7 +2,7 @@
 import { Rat, gcd } from '../checker/rational.js';
 import { feasible } from '../lp/feasible.js';
 import { type FloatVec, filteredSign, floatVecOf } from '../checker/floatSign.js';
-import { optimize } from '../lp/optimize.js';
+import { optimize, rowFormsOf } from '../lp/optimize.js';
 import { type IntRowReduction, intRowReduce } from './intRowReduce.js';
 import { type FibreFilter, fibreCandidates, fibreFilterOf } from './fibreFilter.js';
 import { polygonHull } from './polygon.js';
@@ -609,8 +609,9 @@ function segmentOf(reg: PreparedRegion): Segment | null {
   // r0 = delta_0 · R_0, so r0·z = delta_0 · z[pivot] at the particular solution
   const r0 = reg.red.rows[0] as readonly bigint[];
   const l = reg.red.delta[0] as bigint;
-  const up = optimize(reg.ineqA, reg.ineqB, r0);
-  const down = optimize(reg.ineqA, reg.ineqB, r0.map((v) => -v));
+  const forms = rowFormsOf(reg.ineqA, reg.ineqB);
+  const up = optimize(reg.ineqA, reg.ineqB, r0, forms);
+  const down = optimize(reg.ineqA, reg.ineqB, r0.map((v) => -v), forms);
   if (up.kind !== 'optimal' || down.kind !== 'optimal') {
     reg.segment = null;
     return null;

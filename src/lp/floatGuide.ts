@@ -74,6 +74,30 @@ export function floatOptimalBasis(cols: readonly (readonly bigint[])[], rhs: rea
     ext[p] = cost[j] as bigint;
     scaledFloats(ext, cc, j * q);
   }
+  return floatTwoPhase(cc, n, p, rhs);
+}
+
+/**
+ * {@link floatOptimalBasis} from the columns' pricing forms `(−M_j, cost_j)` (FloatVecs, as the
+ * exact simplex takes them): the same guess without converting the columns again.
+ */
+export function floatOptimalBasisOfForms(forms: readonly { readonly f: Float64Array }[], rhs: readonly bigint[]): number[] | undefined {
+  const p = rhs.length;
+  const n = forms.length;
+  const q = p + 1;
+  const cc = new Float64Array(n * q);
+  for (let j = 0; j < n; j++) {
+    const f = (forms[j] as { readonly f: Float64Array }).f;
+    if (f.length !== q) return undefined;
+    for (let c = 0; c < p; c++) cc[j * q + c] = -(f[c] as number);
+    cc[j * q + p] = f[p] as number;
+  }
+  return floatTwoPhase(cc, n, p, rhs);
+}
+
+/** The two-phase float run behind {@link floatOptimalBasis}: `cc` holds column j and its cost at `j·(p+1)`. */
+function floatTwoPhase(cc: Float64Array, n: number, p: number, rhs: readonly bigint[]): number[] | undefined {
+  const q = p + 1;
   const cf = new Float64Array(n * p);
   const cost2 = new Float64Array(n);
   for (let j = 0; j < n; j++) {

@@ -3,23 +3,25 @@ import { Rat, gcd } from '../checker/rational.js';
 import { checkShape } from './feasible.js';
 import { feasibleCore } from './feasibleCore.js';
 import { ratsOver } from './lazyPoint.js';
-import { floatOptimalBasis } from './floatGuide.js';
+import { type FloatVec, floatVecOf } from '../checker/floatSign.js';
+import { floatOptimalBasisOfForms } from './floatGuide.js';
 import { runStandardSimplex } from './standardSimplex.js';
 import type { OptimizeResult, SparseEntry } from './types.js';
-import { assertFarkas, assertPoint } from './verifyInt.js';
+import { assertFarkas, assertPoint, assertPointFiltered } from './verifyInt.js';
 
 /** From this many rows on, a float run proposes the optimal basis. */
 const FLOAT_OPT_MIN_ROWS = 8;
 
 /**
- * Solve `max c^T x` s.t. `A x <= b` (`x` free) exactly, through the dual
+ * Solve `max c^T x` s.t. `A x <= b` (`x` free) exactly (`forms`: the rows as {@link rowFormsOf}
+ * gives them, when the caller has them), through the dual
  * `min b^T lambda` s.t. `A^T lambda = c`, `lambda >= 0` (k equality rows, m columns).
  * - `optimal`: `x` feasible, `dual` = `lambda >= 0` with `A^T lambda = c`, `b^T lambda = value = c^T x`.
  * - `infeasible`: a Farkas vector as in {@link feasible}.
  * - `unbounded`: a feasible `x` and a `ray` with `A ray <= 0`, `c^T ray > 0`.
  * Every answer is verified exactly before returning; an internal inconsistency throws.
  */
-export function optimize(A: readonly (readonly bigint[])[], b: readonly bigint[], c: readonly bigint[]): OptimizeResult {
+export function optimize(A: readonly (readonly bigint[])[], b: readonly bigint[], c: readonly bigint[], forms?: readonly FloatVec[]): OptimizeResult {
   const k = c.length;
   checkShape(A, b, k);
   const m = A.length;
@@ -30,12 +32,16 @@ export function optimize(A: readonly (readonly bigint[])[], b: readonly bigint[]
     cols.push(a.map((v, i) => v * (sigma[i] as bigint)));
   }
   const rhs = c.map((v, i) => v * (sigma[i] as bigint));
+  // The columns' float forms (−sigma·a_j, b_j), from the system's row forms (sign flips keep the
+  // FloatVec contract), for the simplex's pricing filter and the float guide.
+  const rows = m < FLOAT_OPT_MIN_ROWS ? undefined : forms !== undefined && forms.length === m ? forms : rowFormsOf(A, b);
+  const colForms = rows === undefined ? undefined : columnForms(rows, sigma);
   // A float run proposes the optimal basis. Its exact run is kept only when the optimum it ends at
   // is provably the only optimal basis (then Bland's rule from the artificial basis ends there
   // too: the same answer); otherwise the run starts over from the artificial basis.
-  const start = m >= FLOAT_OPT_MIN_ROWS ? floatOptimalBasis(cols, rhs, b) : undefined;
-  let out = runStandardSimplex({ cols, rhs, cost: b, start });
-  if (out.kind !== 'optimal' ? start !== undefined : out.warm && !out.unique) out = runStandardSimplex({ cols, rhs, cost: b });
+  const start = colForms === undefined ? undefined : floatOptimalBasisOfForms(colForms, rhs);
+  let out = runStandardSimplex({ cols, rhs, cost: b, start, colForms });
+  if (out.kind !== 'optimal' ? start !== undefined : out.warm && !out.unique) out = runStandardSimplex({ cols, rhs, cost: b, colForms });
   if (out.kind === 'unbounded') {
     const rows = out.entries.map((e) => e.col);
     const vals = out.entries.map((e) => e.num);
@@ -58,7 +64,8 @@ export function optimize(A: readonly (readonly bigint[])[], b: readonly bigint[]
   }
   const { basis, beta, den, y } = out;
   const xNum = y.map((v, i) => v * (sigma[i] as bigint));
-  assertPoint(A, b, xNum, den);
+  if (rows === undefined) assertPoint(A, b, xNum, den);
+  else assertPointFiltered(A, b, rows, xNum, den);
   const aty = new Array<bigint>(k).fill(0n);
   let bty = 0n;
   const pairs: [number, bigint][] = [];
@@ -98,6 +105,29 @@ export function optimize(A: readonly (readonly bigint[])[], b: readonly bigint[]
     },
     lambda,
   };
+}
+
+/**
+ * Each row `(a_i, b_i)` of `A x <= b` as a FloatVec, for {@link optimize}: a caller solving several
+ * LPs over one system makes them once and passes them to each.
+ */
+export function rowFormsOf(A: readonly (readonly bigint[])[], b: readonly bigint[]): FloatVec[] {
+  return A.map((a, i) => floatVecOf([...a, b[i] as bigint]));
+}
+
+/**
+ * The forms `(−sigma·a_j, b_j)` of the standard form's columns: every entry of a row form negated
+ * or kept, so `f = v/2^t + err` with the same bound and the same M (a valid FloatVec).
+ */
+function columnForms(rows: readonly FloatVec[], sigma: readonly bigint[]): FloatVec[] {
+  const k = sigma.length;
+  const s = sigma.map((v) => (v < 0n ? 1 : -1));
+  return rows.map(({ f, M }) => {
+    const g = new Float64Array(k + 1);
+    for (let i = 0; i < k; i++) g[i] = (s[i] as number) * (f[i] as number);
+    g[k] = f[k] as number;
+    return { f: g, M };
+  });
 }
 
 /**

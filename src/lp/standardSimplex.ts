@@ -16,6 +16,11 @@ export interface StandardForm {
    * artificials outside it count as having left the basis.
    */
   readonly start?: readonly number[] | undefined;
+  /**
+   * Each column's pricing form `(−M_j, cost_j)` as a FloatVec (`floatVecOf`, or any vector meeting
+   * the FloatVec contract), when the caller has them; otherwise made on first use.
+   */
+  readonly colForms?: readonly FloatVec[] | undefined;
 }
 
 /**
@@ -91,7 +96,7 @@ export function runStandardSimplex(sf: StandardForm): StandardOutcome {
   // The reduced cost of column j is the integer dot product ℓ_j·Y with ℓ_j = (−M_j, cost_j) and
   // Y = (y, den) (phase 2) or (y, 0) (phase 1): its sign is read from doubles when the proven
   // filter (checker/floatSign.ts) can tell, else computed exactly. Same signs, so the same pivots.
-  const colForms: (FloatVec | undefined)[] = new Array<FloatVec | undefined>(n);
+  const colForms: (FloatVec | undefined)[] = sf.colForms !== undefined && sf.colForms.length === n ? sf.colForms.slice() : new Array<FloatVec | undefined>(n);
   const colForm = (j: number): FloatVec => {
     let f = colForms[j];
     if (f === undefined) {

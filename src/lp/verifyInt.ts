@@ -1,4 +1,5 @@
 // verifyInt.ts: exact integer-level verification of LP certificates (throws on failure).
+import { type FloatVec, filteredSign, floatVecOf } from '../checker/floatSign.js';
 
 /** Throw unless `A (num/den) <= b` with `den > 0`. */
 export function assertPoint(A: readonly (readonly bigint[])[], b: readonly bigint[], num: readonly bigint[], den: bigint): void {
@@ -11,6 +12,28 @@ export function assertPoint(A: readonly (readonly bigint[])[], b: readonly bigin
       if (v !== 0n) s += (a[c] as bigint) * v;
     }
     if (s > (b[i] as bigint) * den) throw new Error(`LP certificate: point violates row ${i} (internal error)`);
+  }
+}
+
+/**
+ * `assertPoint` with each row's sign read from the proven float filter when it can tell: `forms[i]`
+ * is row `(a_i, b_i)` as a FloatVec; a row the doubles cannot settle is checked exactly.
+ */
+export function assertPointFiltered(A: readonly (readonly bigint[])[], b: readonly bigint[], forms: readonly FloatVec[], num: readonly bigint[], den: bigint): void {
+  if (den <= 0n) throw new Error('LP certificate: non-positive denominator (internal error)');
+  const k = num.length;
+  const ext = new Array<bigint>(k + 1);
+  for (let c = 0; c < k; c++) ext[c] = num[c] as bigint;
+  ext[k] = -den;
+  const pf = floatVecOf(ext);
+  for (let i = 0; i < A.length; i++) {
+    // a·num − b·den ≤ 0
+    const sg = filteredSign(forms[i] as FloatVec, pf);
+    if (sg < 0) continue;
+    const a = A[i] as readonly bigint[];
+    let s = 0n;
+    for (let c = 0; c < k; c++) s += (a[c] as bigint) * (num[c] as bigint);
+    if (sg > 0 || s > (b[i] as bigint) * den) throw new Error(`LP certificate: point violates row ${i} (internal error)`);
   }
 }
 

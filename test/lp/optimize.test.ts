@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Rat, gcd as gcdOf } from '../../src/checker/rational.js';
 import { dot } from '../ratDot.js';
 import { feasible } from '../../src/lp/feasible.js';
-import { optimize } from '../../src/lp/optimize.js';
+import { optimize, rowFormsOf } from '../../src/lp/optimize.js';
+import { assertPointFiltered } from '../../src/lp/verifyInt.js';
 import { fcOptions } from '../fcSeed.js';
 import { arbRows, certificateOk } from './lpTestUtils.js';
 
@@ -60,6 +61,26 @@ describe('optimize', () => {
     // rank-deficient A with optimum
     expect(checkOpt([[1n, 1n], [2n, 2n]], [1n, 5n], [3n, 3n])).toBe('optimal');
     expect(checkOpt([], [], [1n])).toBe('unbounded');
+  });
+
+  it('the rows passed as forms (rowFormsOf) give the same answer; the filtered point check catches a bad point', () => {
+    fc.assert(
+      fc.property(arbRows(3, 16, 6, 8), fc.array(fc.integer({ min: -4, max: 4 }).map(BigInt), { minLength: 3, maxLength: 3 }), ({ A, b }, c) => {
+        const plain = optimize(A, b, c);
+        const withForms = optimize(A, b, c, rowFormsOf(A, b));
+        expect(withForms.kind).toBe(plain.kind);
+        if (plain.kind !== 'optimal' || withForms.kind !== 'optimal') return;
+        expect(withForms.point).toEqual(plain.point);
+        expect(withForms.lambda).toEqual(plain.lambda);
+        expect(withForms.value.eq(plain.value)).toBe(true);
+        const forms = rowFormsOf(A, b);
+        expect(() => assertPointFiltered(A, b, forms, plain.point.num, plain.point.den)).not.toThrow();
+        // a point beyond the optimum along c violates some row
+        const far = plain.point.num.map((v, i) => v * 1000n + (c[i] as bigint) * plain.point.den * 1000n);
+        if (c.some((v) => v !== 0n)) expect(() => assertPointFiltered(A, b, forms, far, plain.point.den * 1000n)).toThrow();
+      }),
+      fcOptions(200),
+    );
   });
 
   for (const k of [1, 2, 3]) {
