@@ -187,48 +187,54 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
     for (const K of near?.[n] ?? []) prunedK[K] = 0;
     const last = [0, 0];
     const hasRecs = c.recs.size > 0;
-    for (let j = 0; j < N; j++) {
-      const K = geo.regionOf[j] as number;
+    for (let K = 0; K < R; K++) {
       if (K === n) continue;
-      pairs++;
-      const rk = hasRecs ? c.recs.get(j) : undefined;
-      if (rk === undefined && deadK[K] === 1) {
-        dead++; // rule `dead`, the common case, counted without the rest
+      const samples = (geo.regions[K] as LayerGeo['regions'][number]).samples;
+      pairs += samples.length;
+      if (deadK[K] === 1 && !hasRecs) {
+        dead += samples.length; // rule `dead` for every sample of K at once
         continue;
       }
-      const y = geo.images[j] as LayerGeo['images'][number];
-      const yf = yfs[j] as FloatVec;
-      const x = h.xs[j] as Point;
-      const xf = xfs[j] as FloatVec;
-      if (rk === undefined) {
-        // no record: the first implicit rule that applies (a pruned pair is not run through the segments)
-        if (sameRegs[j]?.has(n) === true) settled.same++;
-        else if (firstHit(c.bounds, last, 1, y, reg.pd, yf, boundSettles)) {
-          settled.bound++;
-          continue;
-        } else if (prunedK[K] === 0 && anySegment(c.segs, y, x, yf, xf, onLine, j, N)) settled.segment++;
-        else if (firstHit(c.nulls, last, 0, y, reg.pd, yf, nullSettles)) {
-          settled.null++;
-          continue;
-        } else {
-          if (prunedK[K] === 0) reject('complete', { ...at, region: n, sample: j }, `missing decision for sample ${j} against region ${n}`, 'no record, and no rule of dead, same, null, bound, segment, pruned applies');
-          settled.pruned++;
+      for (const j of samples) {
+        const rk = hasRecs ? c.recs.get(j) : undefined;
+        if (rk === undefined && deadK[K] === 1) {
+          dead++; // rule `dead`, the common case, counted without the rest
           continue;
         }
-      } else {
-        // a record: every implicit rule is compared with it, and a contradiction is rejected
-        const no = deadK[K] === 1 || firstHit(c.nulls, last, 0, y, reg.pd, yf, nullSettles) || firstHit(c.bounds, last, 1, y, reg.pd, yf, boundSettles);
-        const yes = sameRegs[j]?.has(n) === true || anySegment(c.segs, y, x, yf, xf, onLine, j, N);
-        if (rk === 'farkas' ? yes : rk === 'pinned' ? yes || no : no) reject('complete', { ...at, region: n, sample: j }, `pair (${j}, ${n}) is settled twice`, `a ${rk} record and an implicit ${yes ? 'yes' : 'no'} rule`);
-        settled[rk]++;
-        if (rk !== 'witness' && rk !== 'same') continue;
+        const y = geo.images[j] as LayerGeo['images'][number];
+        const yf = yfs[j] as FloatVec;
+        const x = h.xs[j] as Point;
+        const xf = xfs[j] as FloatVec;
+        if (rk === undefined) {
+          // no record: the first implicit rule that applies (a pruned pair is not run through the segments)
+          if (sameRegs[j]?.has(n) === true) settled.same++;
+          else if (firstHit(c.bounds, last, 1, y, reg.pd, yf, boundSettles)) {
+            settled.bound++;
+            continue;
+          } else if (prunedK[K] === 0 && anySegment(c.segs, y, x, yf, xf, onLine, j, N)) settled.segment++;
+          else if (firstHit(c.nulls, last, 0, y, reg.pd, yf, nullSettles)) {
+            settled.null++;
+            continue;
+          } else {
+            if (prunedK[K] === 0) reject('complete', { ...at, region: n, sample: j }, `missing decision for sample ${j} against region ${n}`, 'no record, and no rule of dead, same, null, bound, segment, pruned applies');
+            settled.pruned++;
+            continue;
+          }
+        } else {
+          // a record: every implicit rule is compared with it, and a contradiction is rejected
+          const no = deadK[K] === 1 || firstHit(c.nulls, last, 0, y, reg.pd, yf, nullSettles) || firstHit(c.bounds, last, 1, y, reg.pd, yf, boundSettles);
+          const yes = sameRegs[j]?.has(n) === true || anySegment(c.segs, y, x, yf, xf, onLine, j, N);
+          if (rk === 'farkas' ? yes : rk === 'pinned' ? yes || no : no) reject('complete', { ...at, region: n, sample: j }, `pair (${j}, ${n}) is settled twice`, `a ${rk} record and an implicit ${yes ? 'yes' : 'no'} rule`);
+          settled[rk]++;
+          if (rk !== 'witness' && rk !== 'same') continue;
+        }
+        // a yes: j joins S_K→n
+        const list = yesK[K];
+        if (list === undefined) {
+          yesK[K] = [j];
+          touched.push(K);
+        } else list.push(j);
       }
-      // a yes: j joins S_K→n
-      const list = yesK[K];
-      if (list === undefined) {
-        yesK[K] = [j];
-        touched.push(K);
-      } else list.push(j);
     }
     const toN = new Map<number, number[]>();
     for (const K of touched) {

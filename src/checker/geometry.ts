@@ -55,11 +55,12 @@ export function gcdAll(xs: readonly bigint[], start = 0n): bigint {
   return g * two;
 }
 
+/** a·x, skipping the zero entries of x (OFF neurons). */
 const dot = (a: readonly bigint[], x: readonly bigint[]): bigint => {
   let s = 0n;
   for (let k = 0; k < a.length; k++) {
-    const v = a[k] as bigint;
-    if (v !== 0n) s += v * (x[k] as bigint);
+    const v = x[k] as bigint;
+    if (v !== 0n) s += (a[k] as bigint) * v;
   }
   return s;
 };
@@ -153,7 +154,10 @@ export class Geometry {
     const d = this.h.inputDim;
     const G = layer.W.map((w) => Array.from({ length: d }, (_, c) => {
       let s = 0n;
-      for (let i = 0; i < w.length; i++) if (w[i] !== 0n) s += (w[i] as bigint) * ((p.P[i] as readonly bigint[])[c] as bigint);
+      for (let i = 0; i < w.length; i++) {
+        const v = (p.P[i] as readonly bigint[])[c] as bigint;
+        if (v !== 0n) s += (w[i] as bigint) * v; // rows of OFF neurons are zero
+      }
       return s;
     }));
     const H = layer.W.map((w, k) => dot(w, p.q) + (layer.b[k] as bigint) * p.pd);
