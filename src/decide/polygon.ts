@@ -2,7 +2,7 @@
 import { gcd } from '../checker/rational.js';
 import type { FloatVec } from '../checker/floatSign.js';
 import { optimize, rowFormsOf } from '../lp/optimize.js';
-import { floatRows, maximizeFrom, pointFeasible, vertexBasis } from './polygonLp.js';
+import { floatRows, maximizeFrom, pointFeasibleFiltered, vertexBasis } from './polygonLp.js';
 
 /**
  * A point of the image polygon with one preimage, in integers over one positive denominator:
@@ -118,7 +118,9 @@ export function polygonHull(
       if (res !== null && res !== 'unbounded') {
         // a facet needs only the dual; a new vertex must be a point of the set
         const facet = onN !== undefined && onD !== undefined && res.valueNum * onD === onN * res.den;
-        if (facet || pointFeasible(A, b, res.xNum, res.den)) return res;
+        if (facet) return res;
+        forms ??= rowFormsOf(A, b);
+        if (pointFeasibleFiltered(A, b, forms, res.xNum, res.den)) return res;
       }
     }
     forms ??= rowFormsOf(A, b);

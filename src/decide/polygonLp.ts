@@ -1,4 +1,5 @@
 // polygonLp.ts: an exact, warm-started vertex simplex for max c·x subject to A x ≤ b in small dimension.
+import { type FloatVec, filteredSign, floatVecOf } from '../checker/floatSign.js';
 import { scaledFloats } from '../lp/floatGuide.js';
 import { intAdjugate } from '../lp/intAdjugate.js';
 
@@ -96,6 +97,36 @@ export function vertexBasis(
 export function pointFeasible(A: readonly (readonly bigint[])[], b: readonly bigint[], xNum: readonly bigint[], den: bigint): boolean {
   const d = xNum.length;
   for (let i = 0; i < A.length; i++) {
+    const row = A[i] as readonly bigint[];
+    let s = 0n;
+    for (let t = 0; t < d; t++) s += (row[t] as bigint) * (xNum[t] as bigint);
+    if (s > (b[i] as bigint) * den) return false;
+  }
+  return true;
+}
+
+/**
+ * {@link pointFeasible} with each row's sign read from the proven float filter when it can tell
+ * (`forms[i]`: row `(a_i, b_i)` as a FloatVec, see `rowFormsOf`); a row it cannot settle is
+ * checked exactly. Exact either way.
+ */
+export function pointFeasibleFiltered(
+  A: readonly (readonly bigint[])[],
+  b: readonly bigint[],
+  forms: readonly FloatVec[],
+  xNum: readonly bigint[],
+  den: bigint,
+): boolean {
+  const d = xNum.length;
+  const ext = new Array<bigint>(d + 1);
+  for (let t = 0; t < d; t++) ext[t] = xNum[t] as bigint;
+  ext[d] = -den;
+  const pf = floatVecOf(ext);
+  for (let i = 0; i < A.length; i++) {
+    // a·x − b·den > 0: violated
+    const sg = filteredSign(forms[i] as FloatVec, pf);
+    if (sg < 0) continue;
+    if (sg > 0) return false;
     const row = A[i] as readonly bigint[];
     let s = 0n;
     for (let t = 0; t < d; t++) s += (row[t] as bigint) * (xNum[t] as bigint);
