@@ -6,7 +6,7 @@ import { splitBundle } from '../checker/check.js';
 import { type Header, parseHeader } from '../checker/header.js';
 import type { Point } from '../checker/parse.js';
 import { floatVecOf } from '../checker/floatSign.js';
-import { LineIds, boundSettles, nullSettles, parseBounds, parseNulls, parseSegments, segmentSettles } from '../checker/regionCerts.js';
+import { LineIds, boundSettles, nullSettles, onImageLine, parseBounds, parseNulls, parseSegments, segmentHolds } from '../checker/regionCerts.js';
 import { checkSampleRecords } from '../checker/samples.js';
 
 /** How one decision Q(j, n) is settled in the bundle: the rule, and the record line that carries it (1-based). */
@@ -142,7 +142,8 @@ function citeOne(geo: LayerGeo, g: Geometry, h: Header, certs: readonly RegionCe
   if (sameAs !== undefined) return { ...base, answer: 'yes', rule: 'same', sameAs };
   // as in settleLayer: a pruned pair without a record is not tried against the segments
   if (s.pruned(K, n)) return { ...base, answer: 'pruned', rule: 'pruned' };
-  if (c.segs.some((sg) => segmentSettles(sg, y, h.xs[j] as Point, yf, floatVecOf([...(h.xs[j] as Point).num, (h.xs[j] as Point).den])))) return { ...base, answer: 'yes', rule: 'segment', line };
+  const xf = floatVecOf([...(h.xs[j] as Point).num, (h.xs[j] as Point).den]);
+  if (c.segs.some((sg) => onImageLine(sg, y, yf) && segmentHolds(sg, y, h.xs[j] as Point, yf, xf))) return { ...base, answer: 'yes', rule: 'segment', line };
   throw new Error(`internal: Q(${j}, ${n}) at layer ${geo.layer} is settled by no rule (was the bundle checked?)`);
 }
 

@@ -58,18 +58,30 @@ export function pointFloats(num: readonly bigint[], den: bigint): Float64Array {
   return f;
 }
 
+/** Rows (a_r, b_r) of equal length n as doubles, row r at r·n, each entry rounded to nearest (`Number`). */
+export function rowFloats(A: readonly (readonly bigint[])[], b: readonly bigint[]): Float64Array {
+  const n = (A[0]?.length ?? 0) + 1;
+  const f = new Float64Array(A.length * n);
+  A.forEach((a, r) => {
+    for (let i = 0; i < n - 1; i++) f[r * n + i] = Number(a[i] as bigint);
+    f[r * n + n - 1] = Number(b[r] as bigint);
+  });
+  return f;
+}
+
 /**
- * The sign of the exact a·num − b·den for `z` = pointFloats(num, den), or 0 when the doubles cannot
- * tell: with p_i the rounded products and T = Σ|p_i| < 2^1000, |S| > T·(n + 5)·2^-51 (n terms)
- * proves the sign of S (proofs/float-sign.md, "row filter").
+ * The sign of the exact a_r·num − b_r·den for `z` = pointFloats(num, den) and the row r of
+ * `rows` = rowFloats(A, b), or 0 when the doubles cannot tell: with p_i the rounded products and
+ * T = Σ|p_i| < 2^1000, |S| > T·(n + 5)·2^-51 (n terms) proves the sign of S (proofs/float-sign.md,
+ * "row filter").
  */
-export function rowSign(a: readonly bigint[], b: bigint, z: Float64Array): -1 | 0 | 1 {
-  const n = a.length + 1;
-  if (z.length !== n || n > 1 << 20) return 0;
+export function rowSign(rows: Float64Array, r: number, z: Float64Array): -1 | 0 | 1 {
+  const n = z.length;
+  if (n > 1 << 20 || (r + 1) * n > rows.length) return 0;
   let s = 0;
   let t = 0;
   for (let i = 0; i < n; i++) {
-    const p = Number(i < n - 1 ? (a[i] as bigint) : b) * (z[i] as number);
+    const p = (rows[r * n + i] as number) * (z[i] as number);
     s += p;
     t += Math.abs(p);
   }

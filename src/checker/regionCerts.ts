@@ -1,5 +1,5 @@
 // regionCerts.ts: rules `null`, `bound`, `segment`: region-level certificates, checked once, applied per pair.
-import { type FloatVec, filteredSign, floatVecOf, pointFloats, rowSign } from './floatSign.js';
+import { type FloatVec, filteredSign, floatVecOf, pointFloats, rowFloats, rowSign } from './floatSign.js';
 import { type Img, type Region, canonicalRows, gcdAll } from './geometry.js';
 import { type Point, type Sparse, list, obj, point, sparse } from './parse.js';
 import { type Step, reject } from './verdict.js';
@@ -11,7 +11,7 @@ export interface BoundCert extends Sparse { readonly t: bigint; readonly lf: Flo
 /**
  * lo, hi ∈ G_n; images Φ(lo) = a/D, Φ(hi) = (a + dir)/D; `k` a coordinate with dir_k ≠ 0, or −1.
  * B/Bd is a point of the image line with small numbers (q/pd when it lies on it, else a/D) and
- * `delta` is dir over its gcd. Float forms (see `segmentSettles`): `forms` vanish on the image line,
+ * `delta` is dir over its gcd. Float forms (see `onImageLine`, `segmentHolds`): `forms` vanish on the image line,
  * `ends` are Y_k·D − a_k·Y_d and Y_k·D − (a_k + dir_k)·Y_d, `xline` vanish on the input line through lo, hi.
  * `line` is the id of the image line in the layer's `LineIds` (−1 when dir = 0).
  */
@@ -84,12 +84,17 @@ export function sdot(s: Sparse, x: readonly bigint[]): bigint {
   return acc;
 }
 
+/** The rows of each region as doubles (`rowFloats`), made on the first point tested against it. */
+const floatRows = new WeakMap<Region, Float64Array>();
+
 /** The first row of G_n violated by the point, or −1 (a certain float sign of a·z − b settles a row; else exact). */
 export function violatedRow(reg: Region, z: Point): number {
   const zf = pointFloats(z.num, z.den);
+  let rows = floatRows.get(reg);
+  if (rows === undefined) floatRows.set(reg, (rows = rowFloats(reg.A, reg.b)));
   for (let r = 0; r < reg.A.length; r++) {
     const a = reg.A[r] as readonly bigint[];
-    const f = rowSign(a, reg.b[r] as bigint, zf);
+    const f = a.length + 1 === zf.length ? rowSign(rows, r, zf) : 0;
     if (f !== 0) {
       if (f > 0) return r;
       continue;
@@ -193,15 +198,9 @@ export function boundSettles(bd: BoundCert, y: Img, pd: bigint, yf: FloatVec): b
 }
 
 /**
- * Rule `segment` for one pair: y = Φ(lo + θ(hi − lo)), θ ∈ [0, 1], and that point is not x. Float
- * signs (`xf` is (x, x_den) as doubles) only shortcut: a certain non-zero line form refutes the line,
- * the ends' signs give θ, and a certain non-zero `xline` form puts x off the input segment.
+ * Rule `segment` for one pair is y = Φ(lo + θ(hi − lo)), θ ∈ [0, 1], and that point is not x. First
+ * half: y lies on the image line (the point a/D when dir = 0); a certain non-zero float line form refutes it.
  */
-export function segmentSettles(s: SegmentCert, y: Img, x: Point, yf: FloatVec, xf: FloatVec): boolean {
-  return onImageLine(s, y, yf) && segmentHolds(s, y, x, yf, xf);
-}
-
-/** Rule `segment`, first half: y lies on the image line of the segment (the point a/D when dir = 0). */
 export function onImageLine(s: SegmentCert, y: Img, yf: FloatVec): boolean {
   for (const f of s.forms) if (filteredSign(f, yf) !== 0) return false;
   const m = s.a.length;
@@ -224,7 +223,7 @@ export function onImageLine(s: SegmentCert, y: Img, yf: FloatVec): boolean {
   return true;
 }
 
-/** Rule `segment`, second half, for a y on the image line: θ ∈ [0, 1] and the point is not x. */
+/** Rule `segment`, second half, for y on the line: θ ∈ [0, 1] (the ends' float signs) and the point is not x (a certain non-zero `xline` form puts x off the input line; `xf` is (x, x_den) as doubles). */
 export function segmentHolds(s: SegmentCert, y: Img, x: Point, yf: FloatVec, xf: FloatVec): boolean {
   const k = s.k;
   if (k < 0) return !samePoint(s.lo, x) || !samePoint(s.hi, x);

@@ -1,7 +1,7 @@
 // The proven float filter of the trusted checker (floatSign.ts): its sign is never wrong, and it decides most non-zero forms.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { filteredSign, floatVecOf, pointFloats, rowSign } from '../../src/checker/floatSign.js';
+import { filteredSign, floatVecOf, pointFloats, rowFloats, rowSign } from '../../src/checker/floatSign.js';
 import { fcOptions } from '../fcSeed.js';
 
 function exactSign(l: readonly bigint[], y: readonly bigint[]): -1 | 0 | 1 {
@@ -59,13 +59,16 @@ function exactRowSign(a: readonly bigint[], b: bigint, num: readonly bigint[], d
 const wide = fc.oneof(big, fc.bigInt({ min: -(1n << 1100n), max: 1n << 1100n }), fc.bigInt({ min: (1n << 1023n) - 5n, max: (1n << 1024n) + 5n }));
 const pos = fc.oneof(fc.bigInt({ min: 1n, max: 1n << 1100n }), fc.bigInt({ min: 1n, max: 9n }));
 
+/** rowSign of one row (a, b). */
+const rs = (a: readonly bigint[], b: bigint, z: Float64Array): -1 | 0 | 1 => rowSign(rowFloats([a], [b]), 0, z);
+
 describe('rowSign', () => {
   it('is 0 or the exact sign of a·num − b·den', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(wide, wide), { minLength: 1, maxLength: 6 }), wide, pos, (pairs, b, den) => {
         const a = pairs.map(([x]) => x);
         const num = pairs.map(([, z]) => z);
-        const s = rowSign(a, b, pointFloats(num, den));
+        const s = rs(a, b, pointFloats(num, den));
         if (s !== 0) expect(s).toBe(exactRowSign(a, b, num, den));
       }),
       fcOptions(3000),
@@ -78,15 +81,29 @@ describe('rowSign', () => {
         // b = a·num − e with den = 1: the exact value a·num − b·den is e, the big products cancel
         const a = pairs.map(([x]) => x);
         const num = pairs.map(([, z]) => z);
-        const s = rowSign(a, a.reduce((acc, v, c) => acc + v * (num[c] as bigint), 0n) - e, pointFloats(num, 1n));
+        const s = rs(a, a.reduce((acc, v, c) => acc + v * (num[c] as bigint), 0n) - e, pointFloats(num, 1n));
         if (s !== 0) expect(s).toBe(e > 0n ? 1 : e < 0n ? -1 : 0);
         if (e === 0n) expect(s).toBe(0);
       }),
       fcOptions(2000),
     );
-    expect(rowSign([1n, 2n], 3n, pointFloats([1n << 900n, 5n], 7n))).toBe(1);
-    expect(rowSign([-(1n << 300n), 2n], 3n, pointFloats([1n << 900n, 5n], 7n))).toBe(-1);
-    expect(rowSign([1n << 700n], 0n, pointFloats([1n << 700n], 1n))).toBe(0); // products near overflow: unsure
-    expect(rowSign([1n], 0n, pointFloats([1n << 1100n], 1n))).toBe(0); // an infinite double: unsure
+    expect(rs([1n, 2n], 3n, pointFloats([1n << 900n, 5n], 7n))).toBe(1);
+    expect(rs([-(1n << 300n), 2n], 3n, pointFloats([1n << 900n, 5n], 7n))).toBe(-1);
+    expect(rs([1n << 700n], 0n, pointFloats([1n << 700n], 1n))).toBe(0); // products near overflow: unsure
+    expect(rs([1n], 0n, pointFloats([1n << 1100n], 1n))).toBe(0); // an infinite double: unsure
+  });
+});
+
+describe('rowFloats', () => {
+  it('lays rows out one after another, and rowSign reads row r of many as it reads that row alone', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.array(wide, { minLength: 3, maxLength: 3 }), wide), { minLength: 1, maxLength: 6 }), fc.array(wide, { minLength: 3, maxLength: 3 }), pos, (rows, num, den) => {
+        const F = rowFloats(rows.map(([a]) => a), rows.map(([, b]) => b));
+        const z = pointFloats(num, den);
+        rows.forEach(([a, b], r) => expect(rowSign(F, r, z)).toBe(rs(a, b, z)));
+        expect(rowSign(F, rows.length, z)).toBe(0); // no such row
+      }),
+      fcOptions(300),
+    );
   });
 });
