@@ -91,11 +91,17 @@ export function decideLayer(
   };
   // A sample is a same-image witness for its own region only if it lies in it: in the reference
   // profile a sample outside the box [−100, 100]^d gets a region whose box rows it violates.
+  // (tested on first use: only samples that share an exact image with another are ever asked)
   const pointsInt: IntPoint[] = points.map(intPointOf);
-  const inOwnRegion = pointsInt.map((p, k) => {
-    const r = regions[layer.regionOf[k] as number] as Region;
-    return r.ineqA.every((row, i) => rowHolds(row, r.ineqB[i] as bigint, p));
-  });
+  const inOwn = new Int8Array(points.length); // 0: not yet tested, 1: in its region, 2: not
+  const inOwnRegion = (k: number): boolean => {
+    if (inOwn[k] === 0) {
+      const r = regions[layer.regionOf[k] as number] as Region;
+      const p = pointsInt[k] as IntPoint;
+      inOwn[k] = r.ineqA.every((row, i) => rowHolds(row, r.ineqB[i] as bigint, p)) ? 1 : 2;
+    }
+    return inOwn[k] === 1;
+  };
   // samples with the same exact image, grouped: a witness for free
   const byImage = new Map<string, number[]>();
   const keys = layer.images.map((img, j) => {
@@ -119,7 +125,7 @@ export function decideLayer(
     const same = new Map<number, number>();
     for (const k of byImage.get(keys[j] as string) ?? []) {
       const rk = layer.regionOf[k] as number;
-      if (rk !== K && !same.has(rk) && inOwnRegion[k] === true) same.set(rk, k);
+      if (rk !== K && !same.has(rk) && inOwnRegion(k)) same.set(rk, k);
     }
     const mK = masks[K] as bigint;
     const mKs = small === null ? 0 : (small[K] as number);
