@@ -136,15 +136,11 @@ function firstHit<T>(cs: readonly T[], last: number[], w: number, y: Img, pd: bi
  * have equal lines (`LineIds`).
  */
 function anySegment(segs: readonly SegmentCert[], y: Img, x: Point, yf: FloatVec, xf: FloatVec, on: Int8Array, j: number, N: number): boolean {
-  for (const s of segs) {
-    let hit: boolean;
-    if (s.line < 0) hit = onImageLine(s, y, yf);
-    else {
-      const c = s.line * N + j;
-      if (on[c] === 0) on[c] = onImageLine(s, y, yf) ? 1 : 2;
-      hit = on[c] === 1;
-    }
-    if (hit && segmentHolds(s, y, x, yf, xf)) return true;
+  for (let t = 0; t < segs.length; t++) {
+    const s = segs[t] as SegmentCert;
+    const c = s.line * N + j;
+    if (s.line >= 0 && on[c] === 0) on[c] = onImageLine(s, y, yf) ? 1 : 2;
+    if ((s.line < 0 ? onImageLine(s, y, yf) : on[c] === 1) && segmentHolds(s, y, x, yf, xf)) return true;
   }
   return false;
 }
@@ -170,9 +166,7 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
   // the ON bits of each region as 32-bit words: rule `dead` without a bigint operation per pair
   const W = Math.max(1, ...geo.regions.map((r) => Math.ceil(r.on.toString(2).length / 32)));
   const words = new Int32Array(R * W);
-  geo.regions.forEach((r, K) => {
-    for (let t = 0; t < W; t++) words[K * W + t] = Number(BigInt.asIntN(32, r.on >> BigInt(32 * t)));
-  });
+  geo.regions.forEach((r, K) => words.set(Array.from({ length: W }, (_, t) => Number(BigInt.asIntN(32, r.on >> BigInt(32 * t)))), K * W));
   const prunedK = new Uint8Array(R);
   for (let n = 0; n < R; n++) {
     const reg = geo.regions[n] as LayerGeo['regions'][number];
@@ -195,7 +189,8 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
         dead += samples.length; // rule `dead` for every sample of K at once
         continue;
       }
-      for (const j of samples) {
+      for (let i = 0; i < samples.length; i++) {
+        const j = samples[i] as number;
         const rk = hasRecs ? c.recs.get(j) : undefined;
         if (rk === undefined && deadK[K] === 1) {
           dead++; // rule `dead`, the common case, counted without the rest

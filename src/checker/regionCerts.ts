@@ -51,19 +51,13 @@ export class LineIds {
 /** The dense vector of length `len` with the given entries (entries at one index add up), as doubles. */
 function dense(len: number, entries: readonly (readonly [number, bigint])[]): FloatVec {
   const v = new Array<bigint>(len).fill(0n);
-  for (let t = 0; t < entries.length; t++) {
-    const [i, x] = entries[t] as readonly [number, bigint];
-    v[i] = (v[i] as bigint) + x;
-  }
+  for (const e of entries) v[e[0]] = (v[e[0]] as bigint) + e[1];
   return floatVecOf(v);
 }
 
 /** The form (pd·s, c) on (Y, Y_d) for a sparse s over `m` rows. */
 function formOf(s: Sparse, pd: bigint, c: bigint, m: number): FloatVec {
-  const v = new Array<bigint>(m + 1).fill(0n);
-  for (let t = 0; t < s.i.length; t++) v[s.i[t] as number] = (s.v[t] as bigint) * pd;
-  v[m] = c;
-  return floatVecOf(v);
+  return dense(m + 1, [...s.i.map((r, t) => [r, (s.v[t] as bigint) * pd] as const), [m, c]]);
 }
 
 /** Sparse combination Σ w_t · rows[i_t] (a dense vector of length `cols`). */
@@ -202,7 +196,7 @@ export function boundSettles(bd: BoundCert, y: Img, pd: bigint, yf: FloatVec): b
  * half: y lies on the image line (the point a/D when dir = 0); a certain non-zero float line form refutes it.
  */
 export function onImageLine(s: SegmentCert, y: Img, yf: FloatVec): boolean {
-  for (const f of s.forms) if (filteredSign(f, yf) !== 0) return false;
+  for (let t = 0; t < s.forms.length; t++) if (filteredSign(s.forms[t] as FloatVec, yf) !== 0) return false;
   const m = s.a.length;
   const k = s.k;
   if (k < 0) {
@@ -228,13 +222,11 @@ export function segmentHolds(s: SegmentCert, y: Img, x: Point, yf: FloatVec, xf:
   const k = s.k;
   if (k < 0) return !samePoint(s.lo, x) || !samePoint(s.hi, x);
   // θ ∈ [0, 1] iff y_k lies between a_k/D and (a_k + dir_k)/D
-  const sgn = (v: bigint): number => (v > 0n ? 1 : v < 0n ? -1 : 0);
-  const yk = (): bigint => (y.n[k] as bigint) * s.D;
-  const lo = filteredSign(s.ends[0] as FloatVec, yf) || sgn(yk() - (s.a[k] as bigint) * y.d);
-  const hi = filteredSign(s.ends[1] as FloatVec, yf) || sgn(yk() - ((s.a[k] as bigint) + (s.dir[k] as bigint)) * y.d);
+  const lo = endSign(s, 0, y, yf, s.a[k] as bigint);
+  const hi = endSign(s, 1, y, yf, (s.a[k] as bigint) + (s.dir[k] as bigint));
   if (lo * hi > 0) return false;
-  for (const f of s.xline) if (filteredSign(f, xf) !== 0) return true;
-  let tn = yk() - (s.a[k] as bigint) * y.d;
+  for (let t = 0; t < s.xline.length; t++) if (filteredSign(s.xline[t] as FloatVec, xf) !== 0) return true;
+  let tn = (y.n[k] as bigint) * s.D - (s.a[k] as bigint) * y.d;
   let td = (s.dir[k] as bigint) * y.d;
   if (td < 0n) [tn, td] = [-tn, -td];
   for (let c = 0; c < x.num.length; c++) {
@@ -243,6 +235,14 @@ export function segmentHolds(s: SegmentCert, y: Img, x: Point, yf: FloatVec, xf:
     if (zc * x.den !== (x.num[c] as bigint) * s.lo.den * s.hi.den * td) return true;
   }
   return false;
+}
+
+/** The sign of Y_k·D − e·Y_d (end form `t` of the segment: float filter, exact when unsure). */
+function endSign(s: SegmentCert, t: number, y: Img, yf: FloatVec, e: bigint): number {
+  const f = filteredSign(s.ends[t] as FloatVec, yf);
+  if (f !== 0) return f;
+  const v = (y.n[s.k] as bigint) * s.D - e * y.d;
+  return v > 0n ? 1 : v < 0n ? -1 : 0;
 }
 
 /** True when two points are equal. */
