@@ -181,6 +181,6 @@ export class Geometry {
       q = q.map((v) => v / twos);
       pd /= twos;
     }
-    return { id, samples: [], A: [...rowsA, ...this.boxA], b: [...rowsB, ...this.boxB], P, q, pd, on, rowsA, rowsB };
+    return { id, samples: [], A: this.boxA.length === 0 ? rowsA : [...rowsA, ...this.boxA], b: this.boxB.length === 0 ? rowsB : [...rowsB, ...this.boxB], P, q, pd, on, rowsA, rowsB };
   }
 }
