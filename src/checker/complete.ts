@@ -231,13 +231,9 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
         } else list.push(j);
       }
     }
-    const toN = new Map<number, number[]>();
-    for (const K of touched) {
-      toN.set(K, yesK[K] as number[]);
-      yesK[K] = undefined;
-    }
+    yes.push(new Map(touched.map((K) => [K, yesK[K] as number[]])));
+    for (const K of touched) yesK[K] = undefined;
     touched.length = 0;
-    yes.push(toN);
   }
   settled.dead += dead;
   return { yes, pruned, settled, pairs };

@@ -13,13 +13,14 @@ export interface BoundCert extends Sparse { readonly t: bigint; readonly lf: Flo
  * B/Bd is a point of the image line with small numbers (q/pd when it lies on it, else a/D) and
  * `delta` is dir over its gcd. Float forms (see `onImageLine`, `segmentHolds`): `forms` vanish on the image line,
  * `ends` are Y_k·D − a_k·Y_d and Y_k·D − (a_k + dir_k)·Y_d, `xline` vanish on the input line through lo, hi.
- * `line` is the id of the image line in the layer's `LineIds` (−1 when dir = 0).
+ * `line` is the id of the image line in the layer's `LineIds` (−1 when dir = 0); `lineRep` the layer's first
+ * certificate on that line (undefined: this one), whose data `onImageLine` uses (only it has `forms`).
  */
 export interface SegmentCert {
   readonly lo: Point; readonly hi: Point; readonly a: bigint[]; readonly dir: bigint[]; readonly D: bigint; readonly k: number;
   readonly B: readonly bigint[]; readonly Bd: bigint; readonly delta: readonly bigint[]; readonly Bdk: bigint;
   readonly forms: readonly FloatVec[]; readonly ends: readonly FloatVec[]; readonly xline: readonly FloatVec[];
-  readonly line: number;
+  readonly line: number; readonly lineRep: SegmentCert | undefined;
 }
 
 /**
@@ -30,6 +31,8 @@ export interface SegmentCert {
 export class LineIds {
   private readonly byDir = new Map<string, { n: bigint[]; d: bigint; id: number }[]>();
   count = 0;
+  /** The first certificate with each line id. */
+  readonly first: SegmentCert[] = [];
 
   /** The id of the line {B/Bd + s·δ}, δ primitive with δ_k ≠ 0 at its first non-zero k. */
   id(B: readonly bigint[], Bd: bigint, delta: readonly bigint[], k: number): number {
@@ -158,19 +161,22 @@ export function parseSegments(x: unknown, reg: Region, at: Step, lines = new Lin
     const B = qOn ? reg.q : a;
     const Bd = qOn ? reg.pd : D;
     const line = k < 0 ? -1 : lines.id(B, Bd, delta, k);
-    return { lo, hi, a, dir, D, k, B, Bd, delta, Bdk: Bd * (k < 0 ? 1n : (delta[k] as bigint)), ...segmentForms(lo, hi, a, dir, D, k), line };
+    const lineRep = lines.first[line];
+    const cert = { lo, hi, a, dir, D, k, B, Bd, delta, Bdk: Bd * (k < 0 ? 1n : (delta[k] as bigint)), ...segmentForms(lo, hi, a, dir, D, k, lineRep === undefined), line, lineRep };
+    if (line >= 0 && lineRep === undefined) lines.first[line] = cert;
+    return cert;
   });
 }
 
 /** The float forms of a segment (see `SegmentCert`); `xline` is empty when lo = hi. */
-function segmentForms(lo: Point, hi: Point, a: readonly bigint[], dir: readonly bigint[], D: bigint, k: number): Pick<SegmentCert, 'forms' | 'ends' | 'xline'> {
+function segmentForms(lo: Point, hi: Point, a: readonly bigint[], dir: readonly bigint[], D: bigint, k: number, lineForms: boolean): Pick<SegmentCert, 'forms' | 'ends' | 'xline'> {
   const m = a.length;
   const d = lo.num.length;
   const dk = k < 0 ? 1n : (dir[k] as bigint);
   const ak = k < 0 ? 0n : (a[k] as bigint);
   // k ≥ 0, i ≠ k: (Y_i·D − a_i·Y_d)·dir_k − (Y_k·D − a_k·Y_d)·dir_i; k < 0 (dk = 1, ak = 0, di = 0): Y_i·D − a_i·Y_d
   const di = (i: number): bigint => (k < 0 ? 0n : (dir[i] as bigint));
-  const forms = a.flatMap((ai, i) => (i === k ? [] : [dense(m + 1, [[i, D * dk], [Math.max(k, 0), -D * di(i)], [m, -ai * dk + ak * di(i)]])]));
+  const forms = !lineForms ? [] : a.flatMap((ai, i) => (i === k ? [] : [dense(m + 1, [[i, D * dk], [Math.max(k, 0), -D * di(i)], [m, -ai * dk + ak * di(i)]])]));
   const ends = k < 0 ? [] : [dense(m + 1, [[k, D], [m, -ak]]), dense(m + 1, [[k, D], [m, -ak - dk]])];
   // input direction Δ ∝ hi − lo; for c ≠ c0: (X_c·L − lo_c·X_d)·Δ_c0 − (X_c0·L − lo_c0·X_d)·Δ_c, L = lo.den
   const delta = lo.num.map((l, c) => (hi.num[c] as bigint) * lo.den - l * hi.den);
@@ -195,7 +201,8 @@ export function boundSettles(bd: BoundCert, y: Img, pd: bigint, yf: FloatVec): b
  * Rule `segment` for one pair is y = Φ(lo + θ(hi − lo)), θ ∈ [0, 1], and that point is not x. First
  * half: y lies on the image line (the point a/D when dir = 0); a certain non-zero float line form refutes it.
  */
-export function onImageLine(s: SegmentCert, y: Img, yf: FloatVec): boolean {
+export function onImageLine(c: SegmentCert, y: Img, yf: FloatVec): boolean {
+  const s = c.lineRep ?? c; // the line's first certificate: same line, same answer
   for (let t = 0; t < s.forms.length; t++) if (filteredSign(s.forms[t] as FloatVec, yf) !== 0) return false;
   const m = s.a.length;
   const k = s.k;
