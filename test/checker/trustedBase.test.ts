@@ -29,8 +29,8 @@ describe('src/checker is a closed, small trusted base', () => {
     expect(bad).toEqual([]);
     expect(specifiers("import { x } from '../net/a.js';\nexport * from 'fast-check';")).toEqual(['../net/a.js', 'fast-check']);
   });
-  // The overlap rules (issue #3) are about 1,580 lines, the homology rules of FORMAT section 3
-  // (issue #4) about 510, the proven float filters (speed, issue #3) 80.
+  // The overlap rules (issue #3) are about 1,640 lines, the homology rules of FORMAT section 3
+  // (issue #4) about 510, the proven float filters (speed, issue #3) 90.
   it('has under 2,250 lines in total, each file under 300', () => {
     const lines = files.map((f) => [f, text(f).split('\n').length - 1] as const);
     expect(lines.reduce((s, [, n]) => s + n, 0)).toBeLessThan(2250);
