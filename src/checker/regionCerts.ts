@@ -229,8 +229,8 @@ export function segmentHolds(s: SegmentCert, y: Img, x: Point, yf: FloatVec, xf:
   const k = s.k;
   if (k < 0) return !samePoint(s.lo, x) || !samePoint(s.hi, x);
   // θ ∈ [0, 1] iff y_k lies between a_k/D and (a_k + dir_k)/D
-  const lo = endSign(s, 0, y, yf, s.a[k] as bigint);
-  const hi = endSign(s, 1, y, yf, (s.a[k] as bigint) + (s.dir[k] as bigint));
+  const lo = endSign(s, 0, y, yf);
+  const hi = endSign(s, 1, y, yf);
   if (lo * hi > 0) return false;
   for (let t = 0; t < s.xline.length; t++) if (filteredSign(s.xline[t] as FloatVec, xf) !== 0) return true;
   let tn = (y.n[k] as bigint) * s.D - (s.a[k] as bigint) * y.d;
@@ -244,10 +244,11 @@ export function segmentHolds(s: SegmentCert, y: Img, x: Point, yf: FloatVec, xf:
   return false;
 }
 
-/** The sign of Y_k·D − e·Y_d (end form `t` of the segment: float filter, exact when unsure). */
-function endSign(s: SegmentCert, t: number, y: Img, yf: FloatVec, e: bigint): number {
+/** The sign of Y_k·D − e·Y_d, e = a_k (t = 0) or a_k + dir_k (t = 1): end form `t` of the segment (float filter, exact when unsure). */
+function endSign(s: SegmentCert, t: number, y: Img, yf: FloatVec): number {
   const f = filteredSign(s.ends[t] as FloatVec, yf);
   if (f !== 0) return f;
+  const e = t === 0 ? (s.a[s.k] as bigint) : (s.a[s.k] as bigint) + (s.dir[s.k] as bigint);
   const v = (y.n[s.k] as bigint) * s.D - e * y.d;
   return v > 0n ? 1 : v < 0n ? -1 : 0;
 }
