@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   if (which === 'all' || which === 'e2e') {
     const { runE2eBench } = await import('./e2e.js');
     console.log('== issue 3 target: ohc certify + ohc check, D-II model 0, default profile, all layers ==');
-    await runE2eBench();
+    const at = process.argv.indexOf('--runs');
+    await runE2eBench(console.log, at > 0 ? Math.max(1, Number(process.argv[at + 1]) || 1) : 1);
   }
   if (which === 'all' || which === 'homology') {
     const { runHomologyBench } = await import('./homology.js');
