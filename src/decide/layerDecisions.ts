@@ -65,10 +65,14 @@ export function decideLayer(
 ): LayerDecisionStats {
   const compare = options.compare;
   const stats: LayerDecisionStats = { decisions: 0, yes: 0, no: 0, pinned: 0, paths: {} };
+  // per-pair counts by constant property names and a Map (dynamic keys on `stats` cost more per pair)
+  const pathCounts = new Map<QueryPath, number>();
   const count = (a: QueryAnswer): void => {
     stats.decisions++;
-    stats[a.answer]++;
-    stats.paths[a.path] = (stats.paths[a.path] ?? 0) + 1;
+    if (a.answer === 'yes') stats.yes++;
+    else if (a.answer === 'no') stats.no++;
+    else stats.pinned++;
+    pathCounts.set(a.path, (pathCounts.get(a.path) ?? 0) + 1);
   };
   const regions = layer.regions;
   const d = points[0]?.length ?? 0;
@@ -176,6 +180,7 @@ export function decideLayer(
       sink(j, n, ans, used);
     }
   }
+  for (const [path, c] of pathCounts) stats.paths[path] = c;
   if (dead > 0) stats.paths['dead-neuron'] = (stats.paths['dead-neuron'] ?? 0) + dead;
   return stats;
 }
