@@ -81,8 +81,10 @@ export function runLayerJob(job: LayerJob, points: readonly (readonly Rat[])[], 
     }
   }
   const evidence = layer.regions.map((r) => new RegionEvidence(l, r.id, job.explicitFarkas));
-  // yes answers per ordered region pair: hits.get(K·R + n) = S_K→n
-  const hits = new Map<number, number[]>();
+  // yes answers per ordered region pair: byK[K].get(n) = S_K→n (small maps per K, not one map of
+  // all pairs); `order` keeps the keys K·R + n in the order the pairs first got a yes
+  const byK: (Map<number, number[]> | undefined)[] = new Array<undefined>(R).fill(undefined);
+  const order: number[] = [];
   let done = 0;
   const stats = decideLayer(
     layer,
@@ -91,10 +93,13 @@ export function runLayerJob(job: LayerJob, points: readonly (readonly Rat[])[], 
     (j, n, ans, prepared) => {
       (evidence[n] as RegionEvidence).add(j, ans, prepared);
       if (ans.answer === 'yes') {
-        const key = (layer.regionOf[j] as number) * R + n;
-        const list = hits.get(key);
-        if (list === undefined) hits.set(key, [j]);
-        else list.push(j);
+        const K = layer.regionOf[j] as number;
+        const toN = (byK[K] ??= new Map<number, number[]>());
+        const list = toN.get(n);
+        if (list === undefined) {
+          toN.set(n, [j]);
+          order.push(K * R + n);
+        } else list.push(j);
       }
       if (progress !== undefined && (++done & (PROGRESS_EVERY - 1)) === 0) progress(done, total);
     },
@@ -110,7 +115,7 @@ export function runLayerJob(job: LayerJob, points: readonly (readonly Rat[])[], 
     layer: l,
     regions: R,
     regionLines: evidence.map((e) => e.toLine()),
-    hits: [...hits],
+    hits: order.map((key) => [key, byK[Math.floor(key / R)]?.get(key % R) as number[]]),
     comparedPairs,
     total,
     decisions: stats.decisions,

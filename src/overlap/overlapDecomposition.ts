@@ -104,16 +104,26 @@ export function overlapDecomposition(net: Network, points: readonly (readonly Ra
   const glue = (res: LayerJobResult, seconds: number): void => {
     const t0 = process.hrtime.bigint();
     const R = res.regions;
-    const hits = new Map(res.hits);
+    // S_K→n by K, then n (small maps per K, not one map of all pairs)
+    const byK = new Map<number, Map<number, number[]>>();
+    for (const [key, fromK] of res.hits) {
+      const K = Math.floor(key / R);
+      let toN = byK.get(K);
+      if (toN === undefined) byK.set(K, (toN = new Map()));
+      toN.set(key % R, fromK);
+    }
     let gluings = 0;
-    for (const [key, fromK] of hits) {
+    for (const [key, fromK] of res.hits) {
       const K = Math.floor(key / R);
       const n = key % R;
       if (K > n) continue;
-      const fromN = hits.get(n * R + K);
+      const fromN = byK.get(n)?.get(K);
       if (fromN === undefined) continue;
       gluings++;
-      uf.unionAll([...fromK, ...fromN]);
+      // the product rule: S_K→n ∪ S_n→K in one class
+      uf.unionAll(fromK);
+      uf.unionAll(fromN);
+      uf.union(fromK[0] as number, fromN[0] as number);
     }
     const classes = uf.classes();
     if (hooks.record !== undefined) {
