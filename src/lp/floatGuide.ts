@@ -148,37 +148,7 @@ function floatTwoPhase(cc: Float64Array, n: number, p: number, rhs: readonly big
       if (!phase2) return undefined;
       return basis.every((v) => v >= 0) ? basis.slice() : undefined;
     }
-    for (let i = 0; i < p; i++) {
-      let s = 0;
-      for (let c = 0; c < p; c++) s += (binv[i * p + c] as number) * (cf[ent * p + c] as number);
-      alpha[i] = s;
-    }
-    let r = -1;
-    let ratio = Infinity;
-    for (let i = 0; i < p; i++) {
-      const a = alpha[i] as number;
-      if (a <= TOL) continue;
-      const t = Math.max(0, beta[i] as number) / a;
-      if (t < ratio - 1e-14 || (t <= ratio + 1e-14 && r >= 0 && (basis[i] as number) < 0 && (basis[r] as number) >= 0)) {
-        ratio = t;
-        r = i;
-      }
-    }
-    if (r < 0) return undefined;
-    const ar = alpha[r] as number;
-    for (let c = 0; c < p; c++) binv[r * p + c] = (binv[r * p + c] as number) / ar;
-    beta[r] = Math.max(0, beta[r] as number) / ar;
-    for (let i = 0; i < p; i++) {
-      if (i === r) continue;
-      const ai = alpha[i] as number;
-      if (ai === 0) continue;
-      for (let c = 0; c < p; c++) binv[i * p + c] = (binv[i * p + c] as number) - ai * (binv[r * p + c] as number);
-      beta[i] = (beta[i] as number) - ai * (beta[r] as number);
-    }
-    const old = basis[r] as number;
-    if (old >= 0) inBasis[old] = 0;
-    basis[r] = ent;
-    inBasis[ent] = 1;
+    if (!floatPivot(p, cf, ent, binv, beta, alpha, basis, inBasis)) return undefined;
   }
   return undefined;
 }
@@ -249,39 +219,49 @@ function floatPhase1(cf: Float64Array, n: number, p: number, rf: Float64Array): 
       }
     }
     if (q < 0) return { basis, obj };
-    for (let i = 0; i < p; i++) {
-      let s = 0;
-      for (let c = 0; c < p; c++) s += (binv[i * p + c] as number) * (cf[q * p + c] as number);
-      alpha[i] = s;
-    }
-    let r = -1;
-    let ratio = Infinity;
-    for (let i = 0; i < p; i++) {
-      const a = alpha[i] as number;
-      if (a <= TOL) continue;
-      const t = Math.max(0, beta[i] as number) / a;
-      if (t < ratio - 1e-14 || (t <= ratio + 1e-14 && r >= 0 && (basis[i] as number) < 0 && (basis[r] as number) >= 0)) {
-        ratio = t;
-        r = i;
-      }
-    }
-    if (r < 0) return undefined;
-    const ar = alpha[r] as number;
-    for (let c = 0; c < p; c++) binv[r * p + c] = (binv[r * p + c] as number) / ar;
-    beta[r] = Math.max(0, beta[r] as number) / ar;
-    for (let i = 0; i < p; i++) {
-      if (i === r) continue;
-      const ai = alpha[i] as number;
-      if (ai === 0) continue;
-      for (let c = 0; c < p; c++) binv[i * p + c] = (binv[i * p + c] as number) - ai * (binv[r * p + c] as number);
-      beta[i] = (beta[i] as number) - ai * (beta[r] as number);
-    }
-    const old = basis[r] as number;
-    if (old >= 0) inBasis[old] = 0;
-    basis[r] = q;
-    inBasis[q] = 1;
+    if (!floatPivot(p, cf, q, binv, beta, alpha, basis, inBasis)) return undefined;
   }
   return { basis, obj };
+}
+
+/**
+ * One pivot of the float revised simplex (B^-1 in `binv`, basic values in `beta`, `alpha` scratch):
+ * column `ent` enters, the row of least ratio leaves (an artificial row first on near-ties); false
+ * when no row limits it.
+ */
+function floatPivot(p: number, cf: Float64Array, ent: number, binv: Float64Array, beta: Float64Array, alpha: Float64Array, basis: number[], inBasis: Uint8Array): boolean {
+  for (let i = 0; i < p; i++) {
+    let s = 0;
+    for (let c = 0; c < p; c++) s += (binv[i * p + c] as number) * (cf[ent * p + c] as number);
+    alpha[i] = s;
+  }
+  let r = -1;
+  let ratio = Infinity;
+  for (let i = 0; i < p; i++) {
+    const a = alpha[i] as number;
+    if (a <= TOL) continue;
+    const t = Math.max(0, beta[i] as number) / a;
+    if (t < ratio - 1e-14 || (t <= ratio + 1e-14 && r >= 0 && (basis[i] as number) < 0 && (basis[r] as number) >= 0)) {
+      ratio = t;
+      r = i;
+    }
+  }
+  if (r < 0) return false;
+  const ar = alpha[r] as number;
+  for (let c = 0; c < p; c++) binv[r * p + c] = (binv[r * p + c] as number) / ar;
+  beta[r] = Math.max(0, beta[r] as number) / ar;
+  for (let i = 0; i < p; i++) {
+    if (i === r) continue;
+    const ai = alpha[i] as number;
+    if (ai === 0) continue;
+    for (let c = 0; c < p; c++) binv[i * p + c] = (binv[i * p + c] as number) - ai * (binv[r * p + c] as number);
+    beta[i] = (beta[i] as number) - ai * (beta[r] as number);
+  }
+  const old = basis[r] as number;
+  if (old >= 0) inBasis[old] = 0;
+  basis[r] = ent;
+  inBasis[ent] = 1;
+  return true;
 }
 
 /** The exact value of a finite float as `m * 2^e` (undefined for NaN or infinities). */
