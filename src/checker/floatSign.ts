@@ -1,4 +1,4 @@
-// floatSign.ts: a proven float filter for the sign of an integer dot product ℓ·Y; unsure means exact (proofs/float-sign.md).
+// floatSign.ts: proven float filters for the sign of an integer dot product ℓ·Y and of a row a·z − b·den; unsure means exact (proofs/float-sign.md).
 
 /** A bigint vector v as doubles: f[i] = v[i]/2^t + a[i], one t ≥ 0 per vector, |a[i]| ≤ 2^-48·M, M = max |f[i]|. */
 export interface FloatVec {
