@@ -1,5 +1,5 @@
 // explainBundle.ts: replay a verified bundle with the checker's own rules to say which record or rule settles each pair.
-import { UnionFind, gluedGroups } from '../checker/classes.js';
+import { UnionFind, glue } from '../checker/classes.js';
 import { type RegionCerts, type Settled, settleLayer } from '../checker/complete.js';
 import { Geometry, type LayerGeo } from '../checker/geometry.js';
 import { splitBundle } from '../checker/check.js';
@@ -93,7 +93,7 @@ export function explainBundle(bytes: Uint8Array, onLayer: (x: LayerExplain) => v
     const s: Settled = settleLayer(geo, g, h, certs, { line: classesLine, layer: l });
     const regionLine = (n: number): number => i + 2 + n;
     const cite = (j: number, n: number): Citation => citeOne(geo, g, h, certs, s, j, n, regionLine(n));
-    // glue events of this layer, with citations (the same pairs `gluedGroups` uses)
+    // glue events of this layer, with citations (the same pairs `glue` uses)
     s.yes.forEach((toN, n) => {
       for (const [K, fromK] of toN) {
         if (K > n) continue;
@@ -105,7 +105,7 @@ export function explainBundle(bytes: Uint8Array, onLayer: (x: LayerExplain) => v
         events.push({ layer: l, regions: [K, n], fromK, fromN, cites });
       }
     });
-    for (const grp of gluedGroups(s)) for (const j of grp) uf.union(grp[0] as number, j);
+    glue(s, uf);
     onLayer({
       layer: l,
       regions: R,

@@ -1,8 +1,8 @@
 // check.ts: rule `end` and the driver: read the bundle line by line, run every rule, return a Verdict.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { UnionFind, compareClasses, gluedGroups } from './classes.js';
-import { type RegionCerts, settleLayer } from './complete.js';
+import { UnionFind, compareClasses, glue } from './classes.js';
+import { type RegionCerts, type Settled, settleLayer } from './complete.js';
 import { Geometry, type LayerGeo } from './geometry.js';
 import { type Header, parseHeader } from './header.js';
 import { checkHomology } from './homology.js';
@@ -65,7 +65,7 @@ function recordAt(lines: Uint8Array[], k: number, t: string, l: number): Record<
 }
 
 /** The records and rules of the certified layer starting at line index `i` (0-based), up to the gluings; its classes record is returned unchecked. */
-function settleLayerAt(lines: Uint8Array[], i: number, l: number, geo: LayerGeo, g: Geometry, h: Header): { groups: number[][]; stats: Omit<LayerStats, 'classes'>; cls: Record<string, unknown> } {
+function settleLayerAt(lines: Uint8Array[], i: number, l: number, geo: LayerGeo, g: Geometry, h: Header): { s: Settled; stats: Omit<LayerStats, 'classes' | 'gluings'>; cls: Record<string, unknown> } {
   const head = obj(recordAt(lines, i, 'layer', l), { line: i + 1, layer: l }, 'layer', ['t', 'layer', 'regions']);
   const R = geo.regions.length;
   if (head['regions'] !== R) reject('complete', { line: i + 1, layer: l }, `layer record says ${JSON.stringify(head['regions'])} regions, the checker derives ${R}`);
@@ -80,8 +80,7 @@ function settleLayerAt(lines: Uint8Array[], i: number, l: number, geo: LayerGeo,
   }
   const cls = recordAt(lines, i + 1 + R, 'classes', l);
   const s = settleLayer(geo, g, h, certs, { line: i + 2 + R, layer: l });
-  const groups = gluedGroups(s);
-  return { groups, stats: { layer: l, regions: R, pairs: s.pairs, settled: s.settled, gluings: groups.length }, cls };
+  return { s, stats: { layer: l, regions: R, pairs: s.pairs, settled: s.settled }, cls };
 }
 
 /** The driver: layer by layer the rules, the union-find and rule `classes`; then the homology records. */
@@ -99,11 +98,11 @@ function run(bytes: Uint8Array): Verdict {
     let geo = g.next();
     for (done++; done < l; done++) geo = g.next();
     const part = settleLayerAt(lines, i, l, geo, g, h);
-    for (const grp of part.groups) for (const j of grp) uf.union(grp[0] as number, j);
+    const gluings = glue(part.s, uf);
     const derived = uf.classes();
     i += 2 + part.stats.regions;
-    compareClasses(part.cls, derived, part.stats.gluings, h.xs.length, { line: i, layer: l });
-    stats.push({ ...part.stats, classes: derived.length });
+    compareClasses(part.cls, derived, gluings, h.xs.length, { line: i, layer: l });
+    stats.push({ ...part.stats, gluings, classes: derived.length });
     classes.push(derived);
   }
   const homology = checkHomology((k) => parseLine(lines[k] as Uint8Array, { line: k + 1 }), i, lines.length - 1, h, classes);

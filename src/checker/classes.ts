@@ -37,17 +37,19 @@ export class UnionFind {
   }
 }
 
-/** The product rule: for each region pair {K, n} (not pruned) with S_K→n and S_n→K both non-empty, the samples S_K→n ∪ S_n→K to glue. */
-export function gluedGroups(s: Settled): number[][] {
-  const out: number[][] = [];
+/** The product rule on `uf`: unite S_K→n ∪ S_n→K for each region pair {K, n} (not pruned) with both non-empty; returns the number of such pairs. */
+export function glue(s: Settled, uf: UnionFind): number {
+  let gluings = 0;
   s.yes.forEach((toN, n) => {
     for (const [K, fwd] of toN) {
-      if (K > n) continue;
-      const back = s.yes[K]?.get(n);
-      if (back !== undefined && !s.pruned(K, n)) out.push([...fwd, ...back]);
+      const back = K > n ? undefined : s.yes[K]?.get(n);
+      if (back === undefined || s.pruned(K, n)) continue;
+      gluings++;
+      for (const j of fwd) uf.union(fwd[0] as number, j);
+      for (const j of back) uf.union(fwd[0] as number, j);
     }
   });
-  return out;
+  return gluings;
 }
 
 /** Rule `classes`: the record's classes and gluings equal the derived ones exactly. */
