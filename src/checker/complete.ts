@@ -162,7 +162,6 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
   let dead = 0;
   const lines = certs.reduce((mx, c) => c.segs.reduce((m2, s) => Math.max(m2, s.line + 1), mx), 0);
   const onLine = new Int8Array(lines * N);
-  const deadK = new Uint8Array(R);
   // the ON bits of each region as 32-bit words: rule `dead` without a bigint operation per pair
   const W = Math.max(1, ...geo.regions.map((r) => Math.ceil(r.on.toString(2).length / 32)));
   const words = new Int32Array(R * W);
@@ -171,12 +170,6 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
   for (let n = 0; n < R; n++) {
     const reg = geo.regions[n] as LayerGeo['regions'][number];
     const c = certs[n] as RegionCerts;
-    // every sample of K has the codeword regions[K].on (geometry keys regions by it), so `dead` depends on K only
-    for (let K = 0; K < R; K++) {
-      let hit = 0;
-      for (let t = 0; t < W && geo.relu; t++) hit |= (words[K * W + t] as number) & ~(words[n * W + t] as number);
-      deadK[K] = hit !== 0 ? 1 : 0;
-    }
     prunedK.fill(near === null ? 0 : 1);
     for (const K of near?.[n] ?? []) prunedK[K] = 0;
     const last = [0, 0];
@@ -185,14 +178,18 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
       if (K === n) continue;
       const samples = (geo.regions[K] as LayerGeo['regions'][number]).samples;
       pairs += samples.length;
-      if (deadK[K] === 1 && !hasRecs) {
+      // every sample of K has the codeword regions[K].on (geometry keys regions by it), so `dead` depends on K only
+      let hit = 0;
+      for (let t = 0; t < W && geo.relu; t++) hit |= (words[K * W + t] as number) & ~(words[n * W + t] as number);
+      const deadK = hit !== 0;
+      if (deadK && !hasRecs) {
         dead += samples.length; // rule `dead` for every sample of K at once
         continue;
       }
       for (let i = 0; i < samples.length; i++) {
         const j = samples[i] as number;
         const rk = hasRecs ? c.recs.get(j) : undefined;
-        if (rk === undefined && deadK[K] === 1) {
+        if (rk === undefined && deadK) {
           dead++; // rule `dead`, the common case, counted without the rest
           continue;
         }
@@ -217,7 +214,7 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
           }
         } else {
           // a record: every implicit rule is compared with it, and a contradiction is rejected
-          const no = deadK[K] === 1 || firstHit(c.nulls, last, 0, y, reg.pd, yf, nullSettles) || firstHit(c.bounds, last, 1, y, reg.pd, yf, boundSettles);
+          const no = deadK || firstHit(c.nulls, last, 0, y, reg.pd, yf, nullSettles) || firstHit(c.bounds, last, 1, y, reg.pd, yf, boundSettles);
           const yes = sameRegs[j]?.has(n) === true || anySegment(c.segs, y, x, yf, xf, onLine, j, N);
           if (rk === 'farkas' ? yes : rk === 'pinned' ? yes || no : no) reject('complete', { ...at, region: n, sample: j }, `pair (${j}, ${n}) is settled twice`, `a ${rk} record and an implicit ${yes ? 'yes' : 'no'} rule`);
           settled[rk]++;
