@@ -1,7 +1,8 @@
 // polygonLp.ts: an exact, warm-started vertex simplex for max c·x subject to A x ≤ b in small dimension.
-import { type FloatVec, filteredSign, floatVecOf } from '../checker/floatSign.js';
+import type { FloatVec } from '../checker/floatSign.js';
 import { scaledFloats } from '../lp/floatGuide.js';
 import { intAdjugate } from '../lp/intAdjugate.js';
+import { violatedRowFiltered } from '../lp/verifyInt.js';
 
 /**
  * The rows `(a_i, b_i)` of `A x ≤ b` as floats, each scaled by its own positive factor to a largest
@@ -117,22 +118,7 @@ export function pointFeasibleFiltered(
   xNum: readonly bigint[],
   den: bigint,
 ): boolean {
-  const d = xNum.length;
-  const ext = new Array<bigint>(d + 1);
-  for (let t = 0; t < d; t++) ext[t] = xNum[t] as bigint;
-  ext[d] = -den;
-  const pf = floatVecOf(ext);
-  for (let i = 0; i < A.length; i++) {
-    // a·x − b·den > 0: violated
-    const sg = filteredSign(forms[i] as FloatVec, pf);
-    if (sg < 0) continue;
-    if (sg > 0) return false;
-    const row = A[i] as readonly bigint[];
-    let s = 0n;
-    for (let t = 0; t < d; t++) s += (row[t] as bigint) * (xNum[t] as bigint);
-    if (s > (b[i] as bigint) * den) return false;
-  }
-  return true;
+  return violatedRowFiltered(A, b, forms, xNum, den) < 0;
 }
 
 /**

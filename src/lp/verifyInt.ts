@@ -16,25 +16,34 @@ export function assertPoint(A: readonly (readonly bigint[])[], b: readonly bigin
 }
 
 /**
- * `assertPoint` with each row's sign read from the proven float filter when it can tell: `forms[i]`
- * is row `(a_i, b_i)` as a FloatVec; a row the doubles cannot settle is checked exactly.
+ * The first row i with a_i·num > b_i·den, or −1: each row's sign is read from the proven float
+ * filter when it can tell (`forms[i]` is row `(a_i, b_i)` as a FloatVec); a row the doubles cannot
+ * settle is checked exactly. Exact either way.
  */
-export function assertPointFiltered(A: readonly (readonly bigint[])[], b: readonly bigint[], forms: readonly FloatVec[], num: readonly bigint[], den: bigint): void {
-  if (den <= 0n) throw new Error('LP certificate: non-positive denominator (internal error)');
+export function violatedRowFiltered(A: readonly (readonly bigint[])[], b: readonly bigint[], forms: readonly FloatVec[], num: readonly bigint[], den: bigint): number {
   const k = num.length;
   const ext = new Array<bigint>(k + 1);
   for (let c = 0; c < k; c++) ext[c] = num[c] as bigint;
   ext[k] = -den;
   const pf = floatVecOf(ext);
   for (let i = 0; i < A.length; i++) {
-    // a·num − b·den ≤ 0
+    // a·num − b·den > 0: violated
     const sg = filteredSign(forms[i] as FloatVec, pf);
     if (sg < 0) continue;
+    if (sg > 0) return i;
     const a = A[i] as readonly bigint[];
     let s = 0n;
     for (let c = 0; c < k; c++) s += (a[c] as bigint) * (num[c] as bigint);
-    if (sg > 0 || s > (b[i] as bigint) * den) throw new Error(`LP certificate: point violates row ${i} (internal error)`);
+    if (s > (b[i] as bigint) * den) return i;
   }
+  return -1;
+}
+
+/** `assertPoint` with the rows' signs from the proven float filter where it can tell ({@link violatedRowFiltered}). */
+export function assertPointFiltered(A: readonly (readonly bigint[])[], b: readonly bigint[], forms: readonly FloatVec[], num: readonly bigint[], den: bigint): void {
+  if (den <= 0n) throw new Error('LP certificate: non-positive denominator (internal error)');
+  const i = violatedRowFiltered(A, b, forms, num, den);
+  if (i >= 0) throw new Error(`LP certificate: point violates row ${i} (internal error)`);
 }
 
 /**
