@@ -106,6 +106,13 @@ export function decideLayer(
     }
     return inOwn[k] === 1;
   };
+  // A sample with no pre-activation exactly 0 at a bit-contributing layer ≤ l lies strictly on
+  // its side of every neuron row of its own region. Any other region n differs from its codeword
+  // at a first neuron; all earlier layers agree, so n's row for that neuron is the same
+  // pre-activation (from the same parent map) with the opposite side: the sample violates it
+  // strictly and is not in G_n. `outsideRow` then says so without naming or testing the row.
+  const onBoundary = new Uint8Array(points.length);
+  for (const j of layer.boundaryPoints) onBoundary[j] = 1;
   // samples with the same exact image, grouped: a witness for free
   const byImage = new Map<string, number[]>();
   const keys = layer.images.map((img, j) => {
@@ -139,8 +146,10 @@ export function decideLayer(
     let inSpace: boolean | undefined;
     const x = pointsInt[j] as IntPoint;
     const codewordK = (regions[K] as Region).codeword;
+    const strict = onBoundary[j] === 0;
     let xf: FloatVec | undefined;
     const outsideRow = (): OutsideRow | undefined => {
+      if (strict) return PROVED_OUTSIDE;
       const row = firstDifferingRow(codewordK, current.codeword);
       if (row < 0) return undefined;
       xf ??= floatVecOf([...x.num, x.den]);
@@ -184,6 +193,9 @@ export function decideLayer(
   if (dead > 0) stats.paths['dead-neuron'] = (stats.paths['dead-neuron'] ?? 0) + dead;
   return stats;
 }
+
+/** What `outsideRow` gives for a sample proved outside every other region (see decideLayer). */
+const PROVED_OUTSIDE: OutsideRow = { proved: true };
 
 /**
  * The region row of the first neuron whose bit differs between two codewords of one layer (rows

@@ -72,13 +72,12 @@ export type QueryAnswer =
 
 /**
  * A row of G_n that the sample x (integer form) may violate strictly, with x as doubles
- * (`floatVecOf([...x.num, x.den])`) for the float filter when the caller has them.
+ * (`floatVecOf([...x.num, x.den])`) for the float filter when the caller has them; or
+ * `{ proved: true }` when the caller has proved that x lies outside G_n (then nothing is tested).
  */
-export interface OutsideRow {
-  readonly row: number;
-  readonly x: IntPoint;
-  readonly xf?: FloatVec;
-}
+export type OutsideRow =
+  | { readonly proved?: false; readonly row: number; readonly x: IntPoint; readonly xf?: FloatVec }
+  | { readonly proved: true };
 
 /** A region prepared once for many queries (row reduction of its map, integer forms). */
 export interface PreparedRegion {
@@ -347,8 +346,9 @@ function farkasFromLambda(reg: PreparedRegion, lambda: IntSparse): { lambda: Int
  * `yN/yDen` is the image y = Φ^(l)(x_j); `xj` the sample (for the boundary rule). `fy`, when
  * given, is the extended image (yN, yDen) as doubles for the float filter; `nullsHold` says that y
  * is proved to pass every null check of the region (imageSpaces.ts), which are then skipped.
- * `outsideRow`, when given, names a row of G_n that x_j (in integer form) may violate strictly: when
- * it does, x_j is not in G_n and a segment witness is known to differ from it without computing it.
+ * `outsideRow`, when given, names a row of G_n that x_j (in integer form) may violate strictly, or
+ * says that x_j is proved outside G_n: when it is outside, a segment witness is known to differ from
+ * it without computing it.
  */
 export function queryRegion(
   reg: PreparedRegion,
@@ -916,8 +916,12 @@ function firstViolatedFiltered(reg: PreparedRegion, ff: RegionFilter, fy: FloatV
   return -1;
 }
 
-/** `rowExceeded(reg, out.row, out.x)`, read from the float filter when it can tell (with `out.xf`). */
+/**
+ * `rowExceeded(reg, out.row, out.x)`, read from the float filter when it can tell (with `out.xf`);
+ * true without a test when the caller proved x outside G_n (`out.proved`).
+ */
 function rowExceededFiltered(reg: PreparedRegion, out: OutsideRow): boolean {
+  if (out.proved === true) return true;
   const xf = out.xf;
   const row = reg.ineqA[out.row];
   if (xf !== undefined && row !== undefined) {
