@@ -15,7 +15,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/ohc.js';
+import { main } from '../src/cli/main.js';
 import { HAVE_SHARED, shared } from './sharedData.js';
 
 const ROOT = resolve(import.meta.dirname, '..');

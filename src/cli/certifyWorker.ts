@@ -1,7 +1,8 @@
 // certifyWorker.ts: the worker thread that runs `ohc certify` for certifyInterruptibly (the main thread stays free for Ctrl-C).
 import { writeSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { main } from './ohc.js';
+import { certifyCommand } from './certifyCommand.js';
+import { runVerb } from './verbRunner.js';
 
 if (!isMainThread && parentPort !== null) {
   const { args, tty, columns } = workerData as { args: string[]; tty: boolean; columns: number | undefined };
@@ -14,6 +15,6 @@ if (!isMainThread && parentPort !== null) {
   };
   Object.assign(process.stdout, { write: direct(1) });
   Object.assign(process.stderr, { write: direct(2), isTTY: tty, columns });
-  const code = main(['certify', ...args]);
+  const code = runVerb('certify', certifyCommand, args, (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`));
   parentPort.postMessage({ code });
 }

@@ -1,103 +1,32 @@
 #!/usr/bin/env node
-// ohc.ts: the command-line entry point: dispatch a verb, map errors to exit codes.
+// ohc.ts: the command-line entry point: loads only the verb it runs, maps errors to exit codes.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
-import { InputError } from '../io/inputError.js';
-import { auditCommand } from './auditCommand.js';
-import { bettiCommand } from './bettiCommand.js';
-import { certifyCommand } from './certifyCommand.js';
-import { certifyInterruptibly } from './certifyInterruptibly.js';
-import { checkCommand } from './checkCommand.js';
-import { decideCommand } from './decideCommand.js';
-import { demoCommand } from './demoCommand.js';
-import { regionsCommand } from './regionsCommand.js';
-import { reportCommand } from './reportCommand.js';
-import { UsageError } from './usageError.js';
+import { type Verb, argsFrom, helpOrUnknown, runVerb } from './verbRunner.js';
 
-const USAGE = `usage: ohc <verb> [options]
-
-verbs:
-  regions  --model FILE --data FILE [--labels FILE] [--class C] [--correct]
-           [--profile default|reference] [--json]
-           per layer: regions, points on boundaries, rank classes
-  decide   (same selection options) --layer L (--sample J --region N | --all) [--json]
-           the membership decision Q(j, n) with its certificate, checked
-  certify  (same selection options) [--profile default|reference] [--sensitivity S]
-           [--layers SPEC] --out BUNDLE [--resume] [--jobs N] [--quiet] [--json]
-           [--complex SPEC [--quotient cone|metric|cone,metric] [--field gf2|q] [--max-dim D]]
-           the overlap decomposition of every layer, written as a certificate bundle;
-           with --complex also the certified Betti numbers of each layer's quotient
-           (journal OUT.journal until done: --resume continues an interrupted run)
-           (--jobs N: layers decided on N worker threads, default one per two cores)
-  check    BUNDLE [[--model FILE] --data FILE [--labels FILE]] [--json]
-           validate a bundle with the independent checker: prints c lines and one
-           s VERIFIED / s REJECTED line (exit 0 / 1)
-  betti    --data FILE [--labels FILE] [--class C] [--correct --model FILE]
-           --complex knn-rips:k=K,eps=E|rips:eps2=E|file:PATH [--field gf2|q]
-           [--max-dim D] [--out BUNDLE] [--json]
-           certified Betti numbers b_0..b_D (default D = 1) of a complex on the samples
-  audit    --claim FILE --model FILE --data FILE (selection, --profile, --layers as certify)
-           [--bundle B | --out B] [--json]
-           compare claimed classes per layer with the certified ones: false and missed
-           gluings with certificates (exit 0 match, 1 differs)
-  report   BUNDLE --out DIR [--model FILE --data FILE [--labels FILE]]
-           check the bundle, then write DIR/index.html (static page, SVG figures),
-           DIR/summary.json and DIR/summary.csv (exit 0 verified / 1 rejected)
-  demo     [--out BUNDLE] certify, check and report the bundled D-I example with its
-           quotient Betti numbers (what npm start runs)
-
-exit codes: 0 success, 1 a certificate failed, 2 usage or input error`;
-
-type Verb = (args: string[], out: (s: string) => void, err: (s: string) => void) => number;
-const VERBS: Record<string, Verb> = {
-  regions: regionsCommand,
-  decide: decideCommand,
-  certify: certifyCommand,
-  check: checkCommand,
-  betti: bettiCommand,
-  audit: auditCommand,
-  report: reportCommand,
-  demo: demoCommand,
+/** Each verb's module, imported only when that verb runs (a run loads what it needs, not the whole CLI). */
+const LOADERS: Record<string, () => Promise<Verb>> = {
+  regions: async () => (await import('./regionsCommand.js')).regionsCommand,
+  decide: async () => (await import('./decideCommand.js')).decideCommand,
+  check: async () => (await import('./checkCommand.js')).checkCommand,
+  betti: async () => (await import('./bettiCommand.js')).bettiCommand,
+  audit: async () => (await import('./auditCommand.js')).auditCommand,
+  report: async () => (await import('./reportCommand.js')).reportCommand,
+  demo: async () => (await import('./demoCommand.js')).demoCommand,
 };
 
 /**
- * `args[from..]` as a new array, by index: no Array.prototype method or iterator is called, so
- * code loaded before the CLI that tampers with them cannot change which verb and arguments run
- * (the checker itself runs in a fresh realm; test/checker/poisoning.test.ts).
+ * The CLI run from the command line with `argv` (without node and script): `certify` runs in a
+ * worker thread so that Ctrl-C can stop it and say how to --resume; other verbs run here.
  */
-function argsFrom(args: readonly string[], from: number): string[] {
-  const out: string[] = [];
-  for (let i = from; i < args.length; i++) out[i - from] = args[i] as string;
-  return out;
-}
-
-/** Run the CLI with `argv` (without node and script); returns the exit code. */
-export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`), err: (s: string) => void = (s) => process.stderr.write(`${s}\n`)): number {
+async function runFromCommandLine(argv: string[]): Promise<number> {
   const verb = argv[0];
-  const rest = argsFrom(argv, 1);
-  if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
-    out(USAGE);
-    return verb === undefined ? 2 : 0;
-  }
-  const run = VERBS[verb];
-  if (run === undefined) {
-    err(`ohc: unknown verb ${JSON.stringify(verb)}\n${USAGE}`);
-    return 2;
-  }
-  try {
-    return run(rest, out, err);
-  } catch (e) {
-    if (e instanceof InputError) {
-      err(`ohc: error: ${e.message}`);
-      return 2;
-    }
-    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
-      err(`ohc ${verb}: ${(e as Error).message}\nrun 'ohc --help' for usage`);
-      return 2;
-    }
-    throw e;
-  }
+  const done = helpOrUnknown(verb, (v) => v === 'certify' || Object.hasOwn(LOADERS, v), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`));
+  if (done !== undefined) return done;
+  if (verb === 'certify') return (await import('./certifyInterruptibly.js')).certifyInterruptibly(argsFrom(argv, 1));
+  const run = await (LOADERS[verb as string] as () => Promise<Verb>)();
+  return runVerb(verb as string, run, argsFrom(argv, 1), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`));
 }
 
 const invokedDirectly = (() => {
@@ -107,9 +36,4 @@ const invokedDirectly = (() => {
     return false;
   }
 })();
-if (invokedDirectly && isMainThread) {
-  const argv = argsFrom(process.argv, 2);
-  // certify runs in a worker thread so that Ctrl-C can stop it and say how to --resume
-  if (argv[0] === 'certify') void certifyInterruptibly(argsFrom(argv, 1)).then((code) => (process.exitCode = code));
-  else process.exitCode = main(argv);
-}
+if (invokedDirectly && isMainThread) void runFromCommandLine(argsFrom(process.argv, 2)).then((code) => (process.exitCode = code));

@@ -44,7 +44,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Verdict, check, parseBundleHeader } from '../../src/checker/index.js';
 import { Rat } from '../../src/checker/rational.js';
 import { checkCommand } from '../../src/cli/checkCommand.js';
-import { main as ohcMain } from '../../src/cli/ohc.js';
+import { main as ohcMain } from '../../src/cli/main.js';
 import type { ComplexSpec } from '../../src/homology/complexSpec.js';
 import type { Field } from '../../src/homology/computeBetti.js';
 import { type Quotient, homologyRecords } from '../../src/homology/homologyRecords.js';

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rat } from '../../src/checker/rational.js';
-import { main } from '../../src/cli/ohc.js';
+import { main } from '../../src/cli/main.js';
 import { modelToJson } from '../../src/io/modelJson.js';
 import type { Network } from '../../src/net/network.js';
 import { prng } from './prng.js';

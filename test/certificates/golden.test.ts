@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type GoodName, WITH_HOMOLOGY, expectedJson, makeBad, makeGood } from '../bench/makeGolden.js';
-import { main } from '../../src/cli/ohc.js';
+import { main } from '../../src/cli/main.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const GOLDEN = join(ROOT, 'certificates', 'golden');

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/ohc.js';
+import { main } from '../../src/cli/main.js';
 import { HAVE_SHARED, shared } from '../sharedData.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ohc-homology-'));

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checker/index.js';
-import { main } from '../../src/cli/ohc.js';
+import { main } from '../../src/cli/main.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ohc-betti-'));
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkInRealm } from '../../src/cli/checkInRealm.js';
-import { main } from '../../src/cli/ohc.js';
+import { main } from '../../src/cli/main.js';
 
 const DI = resolve(import.meta.dirname, '..', '..', 'certificates', 'examples', 'd-i');
 const XOR = resolve(import.meta.dirname, '..', '..', 'certificates', 'examples', 'xor');

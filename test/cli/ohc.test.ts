@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/ohc.js';
+import { main } from '../../src/cli/main.js';
 import { HAVE_SHARED, shared } from '../sharedData.js';
 
 const XOR = resolve(import.meta.dirname, '..', '..', 'certificates', 'examples', 'xor');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Rat } from '../../src/checker/rational.js';
 import { check } from '../../src/checker/index.js';
-import { main } from '../../src/cli/ohc.js';
+import { main } from '../../src/cli/main.js';
 import { parseComplexSpec } from '../../src/homology/complexSpec.js';
 import { buildBaseComplex, homologyRecords } from '../../src/homology/homologyRecords.js';
 import { coneQuotient, metricQuotient } from '../../src/homology/quotient.js';

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/ohc.js';
+import { main } from '../../src/cli/main.js';
 import { buildReport } from '../../src/report/reportData.js';
 import { renderReportHtml } from '../../src/report/renderReportHtml.js';
 import { summaryCsv } from '../../src/report/summaryCsv.js';

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdi
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/ohc.js';
+import { main } from '../../src/cli/main.js';
 import type { ReportSummary } from '../../src/report/reportData.js';
 import { findChromium, pngSize, renderInChromium } from './chromium.js';
 
