@@ -95,9 +95,10 @@ export interface PreparedRegion {
    * free columns 0 (w = den·yN − yDen·c, the equation numerators).
    */
   readonly solve: { readonly cols: readonly number[]; readonly e: readonly (readonly (readonly [number, bigint])[])[]; readonly L: bigint };
-  /** Integer null-space basis of M (k = d − rank vectors) and the reduced rows A·N (m × k). */
+  /** Integer null-space basis of M (k = d − rank vectors). */
   readonly N: readonly (readonly bigint[])[];
-  readonly AN: readonly (readonly bigint[])[];
+  /** The reduced rows A·N (m × k), made on first use (`reducedRows`): few regions need them. */
+  AN?: readonly (readonly bigint[])[];
   /** Rank 1 (d > 1): the range of the image coordinate over G_n, computed on first use (null: unbounded). */
   segment?: Segment | null;
   /**
@@ -257,7 +258,6 @@ export function prepareRegion(
     });
     N.push(primitiveInt(v));
   }
-  const AN = red.rank === d ? [] : ineqA.map((row) => N.map((v) => v.reduce((acc, x, k) => acc + x * (row[k] as bigint), 0n)));
   const dotC = (u: readonly (readonly [number, bigint])[]): bigint => {
     let acc = 0n;
     for (const [i, coef] of u) acc += coef * (c[i] as bigint);
@@ -267,7 +267,16 @@ export function prepareRegion(
   // sign −1 when uᵀw > 0, +1 when uᵀw < 0 (so that μᵀf < 0)
   const nullMu = nullChecks.map(({ u }) => [u.map(([i, coef]) => [i, -coef] as const), u.map(([i, coef]) => [i, coef] as const)] as const);
   const solveEc = solve.e.map(dotC);
-  return { d, ineqA, ineqB, M, c, den, red, nullChecks, solve, N, AN, bounds: [], nullUc, nullMu, solveEc, rowBound: [], boundAnswers: [], nullAnswers: [] };
+  return { d, ineqA, ineqB, M, c, den, red, nullChecks, solve, N, bounds: [], nullUc, nullMu, solveEc, rowBound: [], boundAnswers: [], nullAnswers: [] };
+}
+
+/** The reduced rows A·N of a region (m × k; none at full rank), computed on first use. */
+function reducedRows(reg: PreparedRegion): readonly (readonly bigint[])[] {
+  if (reg.AN === undefined) {
+    const N = reg.N;
+    reg.AN = N.length === 0 ? [] : reg.ineqA.map((row) => N.map((v) => v.reduce((acc, x, k) => acc + x * (row[k] as bigint), 0n)));
+  }
+  return reg.AN;
 }
 
 function sparseOf(m: Map<number, Rat>): Sparse {
@@ -452,7 +461,8 @@ export function queryRegion(
     const t = intPointOf(sv);
     return lift(t.num, t.den);
   };
-  const res = feasible(reg.AN, rhsRows, reg.N.length);
+  const AN = reducedRows(reg);
+  const res = feasible(AN, rhsRows, reg.N.length);
   if (res.kind === 'infeasible') {
     const l = intPointOf(res.farkas.map(({ value }) => value));
     const lambda: IntSparse = res.farkas.map(({ row }, t) => [row, l.num[t] as bigint] as const);
@@ -466,7 +476,7 @@ export function queryRegion(
     for (const sign of [1, -1] as const) {
       // maximise sign·z_c, i.e. sign·(N s)_c over the reduced rows
       const obj = reg.N.map((vec) => (sign === 1 ? (vec[c] as bigint) : -(vec[c] as bigint)));
-      const opt = optimize(reg.AN, rhsRows, obj);
+      const opt = optimize(AN, rhsRows, obj);
       if (opt.kind === 'unbounded') {
         // x + ray and x + 2·ray are distinct preimages (N has full column rank): one is not x_j
         const step = (m: bigint): IntPoint => liftRat(opt.x.map((v, k) => v.add((opt.ray[k] as Rat).mul(Rat.int(m)))));
@@ -779,7 +789,8 @@ function shortWitness(reg: PreparedRegion, z0N: readonly bigint[], z0D: bigint, 
   let hi: [bigint, bigint] | null = null;
   const m = reg.ineqA.length;
   // the float filter leaves out rows that provably hold (a = 0) or provably give no extreme bound
-  if (reg.fibre === undefined) reg.fibre = fibreFilterOf(reg.ineqA, reg.ineqB, reg.AN.map((x) => x[0] as bigint), reg.d);
+  const AN = reducedRows(reg);
+  if (reg.fibre === undefined) reg.fibre = fibreFilterOf(reg.ineqA, reg.ineqB, AN.map((x) => x[0] as bigint), reg.d);
   let need: Uint8Array | null = null;
   if (reg.fibre !== null) {
     const zf = new Array<bigint>(reg.d + 1);
@@ -793,7 +804,7 @@ function shortWitness(reg: PreparedRegion, z0N: readonly bigint[], z0D: bigint, 
     const row = reg.ineqA[i] as readonly bigint[];
     let r = (reg.ineqB[i] as bigint) * z0D;
     for (let c = 0; c < reg.d; c++) r -= (row[c] as bigint) * (z0N[c] as bigint);
-    const a = (reg.AN[i] as readonly bigint[])[0] as bigint;
+    const a = (AN[i] as readonly bigint[])[0] as bigint;
     // t·a·z0D ≤ r
     if (a > 0n) {
       if (hi === null || r * hi[1] < hi[0] * a) hi = [r, a];
