@@ -1,5 +1,6 @@
 // geometry.ts: the checker's own exact forward pass: codewords, regions, rows of G_n, maps (P, q), images.
 import type { Header, IntLayer } from './header.js';
+import type { Point } from './parse.js';
 import { gcd } from './rational.js';
 
 /** A vector `n / d` with d > 0, in lowest terms (gcd of all entries and d is 1). */
@@ -89,12 +90,14 @@ export function canonicalRows(reg: Region, idx: readonly number[]): { A: (readon
   return { A, b };
 }
 
+/** The next layer's pre-activations on one region as forms of the input (`Geometry.forms`). */
+type Forms = { readonly G: readonly (readonly bigint[])[]; readonly H: readonly bigint[] };
+
 /** Layer-by-layer walk over the network: call `next()` once per layer 1..L. */
 export class Geometry {
   private l = 0;
   private regions: Region[];
   private regionOf: number[];
-  private images: Img[];
   private readonly boxA: bigint[][] = [];
   private readonly boxB: bigint[] = [];
 
@@ -103,7 +106,6 @@ export class Geometry {
     const I = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, k) => (i === k ? 1n : 0n)));
     this.regions = [{ id: 0, samples: h.xs.map((_, j) => j), A: [], b: [], P: I, q: I.map(() => 0n), pd: 1n, on: 0n, rowsA: [], rowsB: [] }];
     this.regionOf = h.xs.map(() => 0);
-    this.images = h.xs.map((x) => ({ n: x.num, d: x.den }));
     if (h.box !== null) for (const s of [-1n, 1n]) for (let k = 0; k < d; k++) {
       this.boxA.push(I.map((_, i) => (i === k ? s : 0n)));
       this.boxB.push(h.box);
@@ -117,17 +119,29 @@ export class Geometry {
     return B === null || (x !== undefined && x.num.every((v) => (v < 0n ? -v : v) <= B * x.den));
   }
 
+  /** Pre-activations of the next layer on parent region p as forms of the input: z_k(x) = (G_k·x + H_k)/(den·pd), G = W·P, H = W·q + b·pd. */
+  private forms(p: Region, layer: IntLayer): Forms {
+    const cols = (p.P[0] ?? []).map((_, c) => p.P.map((r) => r[c] as bigint)); // rows of OFF neurons are zero
+    return { G: layer.W.map((w) => cols.map((col) => dot(w, col))), H: layer.W.map((w, k) => dot(w, p.q) + (layer.b[k] as bigint) * p.pd) };
+  }
+
   /** Regions, images and codeword bits of the next layer. */
   next(): LayerGeo {
     const layer = this.h.net[this.l] as IntLayer;
     this.l += 1;
     const withBits = layer.relu || (this.h.outputBits && this.l === this.h.net.length);
+    // the forms of each parent region, made for its first sample and reused by its child regions
+    const forms: (Forms | undefined)[] = [];
     const on: bigint[] = [];
-    const images = this.images.map((y) => {
-      const z = layer.W.map((w, k) => dot(w, y.n) + (layer.b[k] as bigint) * y.d);
-      on.push(withBits ? BigInt(`0b0${z.map((v) => (v > 0n ? '1' : '0')).reverse().join('')}`) : 0n);
+    // sample j's image: z = G·x + H·x_den over den·pd·x_den (what W·y + b gives from the previous image), ReLU, lowest terms
+    const images = this.regionOf.map((parent, j) => {
+      const p = this.regions[parent] as Region;
+      const f = (forms[parent] ??= this.forms(p, layer));
+      const x = this.h.xs[j] as Point;
+      const z = f.G.map((g, k) => dot(g, x.num) + (f.H[k] as bigint) * x.den);
+      on.push(withBits ? z.reduceRight((m, v) => (m << 1n) | (v > 0n ? 1n : 0n), 0n) : 0n); // bit k = neuron k ON
       const n = layer.relu ? z.map((v) => (v > 0n ? v : 0n)) : z;
-      const d = layer.den * y.d;
+      const d = layer.den * p.pd * x.den;
       const g = gcdAll(n, d);
       return g === 1n ? { n, d } : { n: n.map((v) => v / g), d: d / g };
     });
@@ -139,28 +153,17 @@ export class Geometry {
       if (id === undefined) {
         id = regions.length;
         keys.set(key, id);
-        regions.push(this.child(this.regions[parent] as Region, layer, withBits, on[j] as bigint, id));
+        regions.push(this.child(this.regions[parent] as Region, forms[parent] as Forms, layer, withBits, on[j] as bigint, id));
       }
       (regions[id] as Region).samples.push(j);
       return id;
     });
     this.regions = regions;
     this.regionOf = regionOf;
-    this.images = images;
     return { layer: this.l, relu: layer.relu, regions, regionOf, images, on };
   }
 
-  private child(p: Region, layer: IntLayer, withBits: boolean, on: bigint, id: number): Region {
-    const d = this.h.inputDim;
-    const G = layer.W.map((w) => Array.from({ length: d }, (_, c) => {
-      let s = 0n;
-      for (let i = 0; i < w.length; i++) {
-        const v = (p.P[i] as readonly bigint[])[c] as bigint;
-        if (v !== 0n) s += (w[i] as bigint) * v; // rows of OFF neurons are zero
-      }
-      return s;
-    }));
-    const H = layer.W.map((w, k) => dot(w, p.q) + (layer.b[k] as bigint) * p.pd);
+  private child(p: Region, { G, H }: Forms, layer: IntLayer, withBits: boolean, on: bigint, id: number): Region {
     const rowsA = p.rowsA.slice();
     const rowsB = p.rowsB.slice();
     const isOn = (k: number): boolean => ((on >> BigInt(k)) & 1n) === 1n;
