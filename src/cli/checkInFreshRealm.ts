@@ -1,7 +1,6 @@
 // checkInFreshRealm.ts: run `ohc check` in a worker thread whose built-ins no earlier code could tamper with.
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { LIMIT_OPTION, type LimitName, type ResourceLimits } from '../io/limits.js';
-import { checkInRealm } from './checkInRealm.js';
 import type { CheckWorkerReply } from './checkWorker.js';
 
 /** The outcome of one `ohc check` run. */
@@ -34,6 +33,9 @@ export const FRESH_REALM_AVAILABLE = import.meta.url.endsWith('.js');
 
 const WORKER = new URL('./checkWorker.js', import.meta.url);
 
+/** The checker in this realm, loaded only where there is no fresh realm (the TypeScript sources): a built run loads it in the worker alone. */
+const checkHere = FRESH_REALM_AVAILABLE ? undefined : (await import('./checkInRealm.js')).checkInRealm;
+
 function run(code: number, lines: [1 | 2, string][], realm: 'fresh' | 'current'): CheckRun {
   return { code, status: code === 0 ? 'VERIFIED' : code === 1 ? 'REJECTED' : 'ERROR', lines, realm };
 }
@@ -51,7 +53,7 @@ export function runCheckInFreshRealm(args: readonly string[]): CheckRun {
   for (let i = 0; i < args.length; i++) copy[i] = `${args[i]}`;
   if (!FRESH_REALM_AVAILABLE) {
     const lines: [1 | 2, string][] = [];
-    const code = checkInRealm(copy, (s) => lines.push([1, s]), (s) => lines.push([2, s]));
+    const code = (checkHere as NonNullable<typeof checkHere>)(copy, (s) => lines.push([1, s]), (s) => lines.push([2, s]));
     return run(code, lines, 'current');
   }
   const flag = new SharedArrayBuffer(4);
