@@ -107,12 +107,24 @@ export function optimize(A: readonly (readonly bigint[])[], b: readonly bigint[]
   };
 }
 
+/** Row forms made so far, by coefficient array (region rows are shared by a region's descendants), with their b. */
+const rowFormCache = new WeakMap<readonly bigint[], { readonly b: bigint; readonly f: FloatVec }>();
+
 /**
  * Each row `(a_i, b_i)` of `A x <= b` as a FloatVec, for {@link optimize}: a caller solving several
- * LPs over one system makes them once and passes them to each.
+ * LPs over one system makes them once and passes them to each. A row array met before with the
+ * same b_i gets the form made then (rows are never mutated; the regions of deeper layers share
+ * their parents' row arrays, so most rows of a region are met before).
  */
 export function rowFormsOf(A: readonly (readonly bigint[])[], b: readonly bigint[]): FloatVec[] {
-  return A.map((a, i) => floatVecOf([...a, b[i] as bigint]));
+  return A.map((a, i) => {
+    const bi = b[i] as bigint;
+    const hit = rowFormCache.get(a);
+    if (hit !== undefined && hit.b === bi) return hit.f;
+    const f = floatVecOf([...a, bi]);
+    rowFormCache.set(a, { b: bi, f });
+    return f;
+  });
 }
 
 /**
