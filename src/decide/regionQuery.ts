@@ -3,7 +3,8 @@ import { Rat, gcd } from '../checker/rational.js';
 import { feasible } from '../lp/feasible.js';
 import { type FloatVec, filteredSign, floatVecOf } from '../checker/floatSign.js';
 import { optimize, rowFormsOf } from '../lp/optimize.js';
-import { type IntRowReduction, intRowReduce } from './intRowReduce.js';
+import { type IntCombination, type IntRowReduction, intRowReduce } from './intRowReduce.js';
+import { intAdjugate } from '../lp/intAdjugate.js';
 import { type FibreFilter, fibreCandidates, fibreFilterOf } from './fibreFilter.js';
 import { polygonHull } from './polygon.js';
 
@@ -123,6 +124,8 @@ export interface PreparedRegion {
   readonly solveEc: readonly bigint[];
   /** Full rank: the bound index of each inequality row's Farkas vector, made on first use. */
   readonly rowBound: (number | undefined)[];
+  /** Full rank: the independent rows of M (ascending) with the determinant and adjugate of their d × d matrix, made on first use (`rowFarkas`). */
+  rowAdj?: { readonly rows: readonly number[]; readonly det: bigint; readonly adj: readonly (readonly bigint[])[] };
   /**
    * The 'no' answers settled by region-level certificates, made on first use and shared by every
    * sample (answers are read-only): by bound index, and by null check (2k, sign +; 2k + 1, sign −).
@@ -342,10 +345,51 @@ function lambdaTimesAInt(reg: PreparedRegion, lambda: IntSparse): bigint[] {
   return out;
 }
 
-/** A Farkas vector from an integer λ on the region rows: scale λ by L and close with μ. */
+/**
+ * A Farkas vector from an integer λ on the region rows (v = λᵀA in the row space of M): close it
+ * with μ, μᵀM = −v. With the RREF rows R_p = rows[p]/δ_p, v = Σ_p v[col_p]·R_p, so
+ * μ_i = −Σ_p (v[col_p]/δ_p)·expr[p]_i. When every δ_p divides v[col_p] (λ from an LP whose
+ * objective is an integer combination of the rows[p], as the segment and polygon LPs are) that
+ * μ is integral and λ is kept; otherwise λ is scaled by L = Π δ_p (`muInt`).
+ */
 function farkasFromLambda(reg: PreparedRegion, lambda: IntSparse): { lambda: IntSparse; mu: IntSparse } {
   const v = lambdaTimesAInt(reg, lambda);
-  return { lambda: lambda.map(([i, l]) => [i, l * reg.solve.L] as const), mu: muInt(reg, v.map((x) => -x)) };
+  const { pivotCols, delta, expr } = reg.red;
+  const acc = new Map<number, bigint>();
+  for (let p = 0; p < pivotCols.length; p++) {
+    const x = v[pivotCols[p] as number] as bigint;
+    const dp = delta[p] as bigint;
+    if (x % dp !== 0n) return { lambda: lambda.map(([i, l]) => [i, l * reg.solve.L] as const), mu: muInt(reg, v.map((y) => -y)) };
+    const s = -x / dp;
+    if (s === 0n) continue;
+    for (const [i, e] of expr[p] as IntCombination) acc.set(i, (acc.get(i) ?? 0n) + s * e);
+  }
+  return { lambda, mu: [...acc.entries()].filter(([, x]) => x !== 0n).sort((a, b) => a[0] - b[0]) };
+}
+
+/**
+ * Full rank (rank = d): the Farkas vector of region row `bad` for every sample whose unique
+ * candidate violates it: on the d independent rows S of M (the pivot rows), adj(S)·S = det(S)·I,
+ * so λ = |det| on row `bad` and μ_S = −sign(det)·A_bad·adj(S) give λ·A_bad + μ_Sᵀ S = 0; it is
+ * the positive multiple |det|/L of `farkasFromLambda(reg, [[bad, 1]])` (the same support),
+ * with shorter numbers.
+ */
+function rowFarkas(reg: PreparedRegion, bad: number): { lambda: IntSparse; mu: IntSparse } {
+  if (reg.rowAdj === undefined) {
+    const dependent = new Set(reg.red.dependents.map((x) => x.row));
+    const rows = reg.M.map((_, i) => i).filter((i) => !dependent.has(i));
+    reg.rowAdj = { rows, ...intAdjugate(rows.map((i) => reg.M[i] as readonly bigint[])) };
+  }
+  const { rows, det, adj } = reg.rowAdj;
+  const a = reg.ineqA[bad] as readonly bigint[];
+  const sign = det < 0n ? 1n : -1n;
+  const mu: [number, bigint][] = [];
+  rows.forEach((i, k) => {
+    let t = 0n;
+    for (let c = 0; c < reg.d; c++) t += (a[c] as bigint) * ((adj[c] as readonly bigint[])[k] as bigint);
+    if (t !== 0n) mu.push([i, sign * t]);
+  });
+  return { lambda: [[bad, det < 0n ? -det : det]], mu };
 }
 
 
@@ -395,7 +439,7 @@ export function queryRegion(
       // one Farkas vector per violated row, shared by every sample as a region-level bound
       let b = reg.rowBound[bad];
       if (b === undefined) {
-        b = reg.bounds.push(normalisedFarkas(farkasFromLambda(reg, [[bad, 1n]]))) - 1;
+        b = reg.bounds.push(normalisedFarkas(rowFarkas(reg, bad))) - 1;
         reg.rowBound[bad] = b;
       }
       return boundAnswer(reg, b, 'unique-violated');
