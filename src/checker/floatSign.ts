@@ -39,17 +39,21 @@ export function filteredSign(l: FloatVec, y: FloatVec): -1 | 0 | 1 {
 }
 
 /**
- * A point (num, den) as doubles for `rowSign`: (num_0, …, num_{d−1}, −den), each rounded to nearest
- * and then scaled by one power of two 2^−s (exact: every value stays a normal double) so that the
- * largest is below 2^400; an entry of 2^1024 or more becomes infinite and makes `rowSign` unsure.
+ * A point (num, den) as doubles for `rowSign`: w = (num_0, …, num_{d−1}, −den), each rounded to
+ * nearest and then scaled by one power of two 2^−s (exact: every value stays a normal double) so
+ * that the largest is below 2^400. From 2^1000 on, w is first shifted right by k bits (the largest
+ * then below 2^1000) if every non-zero entry keeps 60 bits; else an infinite entry makes `rowSign` unsure.
  */
 export function pointFloats(num: readonly bigint[], den: bigint): Float64Array {
-  const f = new Float64Array(num.length + 1);
+  const w = [...num, -den];
+  const top = w.reduce((m, v) => (v > m ? v : -v > m ? -v : m), 0n);
+  const k = top < 1n << 1000n ? 0n : BigInt(top.toString(16).length * 4 - 1000);
+  const f = new Float64Array(w.length);
   let M = 0;
-  for (let c = 0; c <= num.length; c++) {
-    const x = c < num.length ? Number(num[c] as bigint) : -Number(den);
-    f[c] = x;
-    if (Math.abs(x) > M) M = Math.abs(x);
+  for (let c = 0; c < w.length; c++) {
+    const v = w[c] as bigint;
+    f[c] = k > 0n && v !== 0n && (v < 0n ? -v : v) >> (k + 60n) === 0n ? Infinity : Number(v >> k);
+    M = Math.max(M, Math.abs(f[c] as number));
   }
   if (M >= 2 ** 400 && M < Infinity) {
     const scale = 2 ** -(Math.ceil(Math.log2(M)) - 399);

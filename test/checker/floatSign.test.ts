@@ -90,7 +90,24 @@ describe('rowSign', () => {
     expect(rs([1n, 2n], 3n, pointFloats([1n << 900n, 5n], 7n))).toBe(1);
     expect(rs([-(1n << 300n), 2n], 3n, pointFloats([1n << 900n, 5n], 7n))).toBe(-1);
     expect(rs([1n << 700n], 0n, pointFloats([1n << 700n], 1n))).toBe(0); // products near overflow: unsure
-    expect(rs([1n], 0n, pointFloats([1n << 1100n], 1n))).toBe(0); // an infinite double: unsure
+    expect(rs([1n], 0n, pointFloats([1n << 1100n], 1n))).toBe(0); // den keeps < 60 bits after the shift: unsure
+    // every entry from 2^1000 on keeps 60 bits after the shift: settled
+    expect(rs([1n, 2n], 3n, pointFloats([3n << 1100n, -(5n << 1090n)], 7n << 1095n))).toBe(1);
+  });
+
+  it('points with entries past 2^1024: never a wrong sign, and a clear sign is found when every entry is long', () => {
+    const huge = fc.tuple(fc.boolean(), fc.bigInt({ min: 1n << 1040n, max: 1n << 1300n })).map(([neg, v]) => (neg ? -v : v));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(wide, huge), { minLength: 1, maxLength: 4 }), wide, fc.bigInt({ min: 1n << 1040n, max: 1n << 1300n }), (pairs, b, den) => {
+        const a = pairs.map(([x]) => x);
+        const num = pairs.map(([, z]) => z);
+        const s = rs(a, b, pointFloats(num, den));
+        if (s !== 0) expect(s).toBe(exactRowSign(a, b, num, den));
+      }),
+      fcOptions(2000),
+    );
+    // a·num − b·den far from 0 relative to the terms: settled
+    expect(rs([2n, -1n], 1n, pointFloats([5n << 1200n, 3n << 1200n], 1n << 1199n))).toBe(1);
   });
 });
 
