@@ -3,6 +3,7 @@ import { Rat, gcd } from '../checker/rational.js';
 import { feasible } from '../lp/feasible.js';
 import { type FloatVec, filteredSign, floatVecOf } from '../checker/floatSign.js';
 import { optimize, rowFormsOf } from '../lp/optimize.js';
+import type { OptimizeResult } from '../lp/types.js';
 import { type IntCombination, type IntRowReduction, intRowReduce } from './intRowReduce.js';
 import { intAdjugate } from '../lp/intAdjugate.js';
 import { type FibreFilter, fibreCandidates, fibreFilterOf } from './fibreFilter.js';
@@ -657,18 +658,67 @@ function normalisedFarkas(f: { lambda: IntSparse; mu: IntSparse }): { lambda: In
   return { lambda: f.lambda.map(([i, v]) => [i, v / g] as const), mu: f.mu.map(([i, v]) => [i, v / g] as const) };
 }
 
+/**
+ * Segment LPs solved so far (both optimal), by the region's last row array: a region of a layer
+ * without bits has its parent's rows (the same arrays), and its r0 the parent's direction.
+ */
+const segmentLps = new WeakMap<
+  readonly bigint[],
+  { readonly A: readonly (readonly bigint[])[]; readonly B: readonly bigint[]; readonly r0: readonly bigint[]; readonly up: Optimal; readonly down: Optimal }
+>();
+
+type Optimal = Extract<OptimizeResult, { kind: 'optimal' }>;
+
+/** The same rows (the same arrays, in order) and right-hand sides. */
+function sameRows(A1: readonly (readonly bigint[])[], B1: readonly bigint[], A2: readonly (readonly bigint[])[], B2: readonly bigint[]): boolean {
+  if (A1.length !== A2.length || B1.length !== B2.length) return false;
+  for (let i = 0; i < A1.length; i++) if (A1[i] !== A2[i] || B1[i] !== B2[i]) return false;
+  return true;
+}
+
+/** r = t·s for a rational t > 0 (s ≠ 0). */
+function sameDirection(r: readonly bigint[], s: readonly bigint[]): boolean {
+  const k = s.findIndex((v) => v !== 0n);
+  const rk = r[k] as bigint;
+  const sk = s[k] as bigint;
+  if (k < 0 || rk === 0n || rk > 0n !== sk > 0n || r.length !== s.length) return false;
+  return r.every((v, i) => v * sk === (s[i] as bigint) * rk);
+}
+
+function dotInt(a: readonly bigint[], x: readonly bigint[]): bigint {
+  let t = 0n;
+  for (let i = 0; i < a.length; i++) t += (a[i] as bigint) * (x[i] as bigint);
+  return t;
+}
+
 /** The range of r0·z over G_n with its certificates, or null when G_n is unbounded along r0. */
 function segmentOf(reg: PreparedRegion): Segment | null {
   if (reg.segment !== undefined) return reg.segment;
   // r0 = delta_0 · R_0, so r0·z = delta_0 · z[pivot] at the particular solution
   const r0 = reg.red.rows[0] as readonly bigint[];
   const l = reg.red.delta[0] as bigint;
-  const forms = rowFormsOf(reg.ineqA, reg.ineqB);
-  const up = optimize(reg.ineqA, reg.ineqB, r0, forms);
-  const down = optimize(reg.ineqA, reg.ineqB, r0.map((v) => -v), forms);
-  if (up.kind !== 'optimal' || down.kind !== 'optimal') {
-    reg.segment = null;
-    return null;
+  // the same rows and objective direction as a region solved before (a layer without bits keeps
+  // its parent's rows): its optima, with the values for this r0
+  const last = reg.ineqA[reg.ineqA.length - 1];
+  const seen = last === undefined ? undefined : segmentLps.get(last);
+  let up: Optimal;
+  let down: Optimal;
+  let hi: Rat | undefined;
+  let lo: Rat | undefined;
+  if (seen !== undefined && sameRows(seen.A, seen.B, reg.ineqA, reg.ineqB) && sameDirection(r0, seen.r0)) {
+    ({ up, down } = seen);
+    hi = Rat.of(dotInt(r0, up.point.num), up.point.den);
+    lo = Rat.of(dotInt(r0, down.point.num), down.point.den);
+  } else {
+    const forms = rowFormsOf(reg.ineqA, reg.ineqB);
+    const u = optimize(reg.ineqA, reg.ineqB, r0, forms);
+    const dn = optimize(reg.ineqA, reg.ineqB, r0.map((v) => -v), forms);
+    if (u.kind !== 'optimal' || dn.kind !== 'optimal') {
+      reg.segment = null;
+      return null;
+    }
+    [up, down] = [u, dn];
+    if (last !== undefined) segmentLps.set(last, { A: reg.ineqA, B: reg.ineqB, r0, up, down });
   }
   // integer duals: Λ·dual with Λ the lcm of its denominators, so λᵀA = Λ·(±r0)
   const hiCert = farkasFromLambda(reg, up.lambda);
@@ -676,8 +726,8 @@ function segmentOf(reg: PreparedRegion): Segment | null {
   reg.segment = {
     r0,
     s: l,
-    hi: up.value,
-    lo: down.value.neg(),
+    hi: hi ?? up.value,
+    lo: lo ?? down.value.neg(),
     zHi: up.point,
     zLo: down.point,
     dualHi: hiCert.lambda,
