@@ -659,12 +659,12 @@ function normalisedFarkas(f: { lambda: IntSparse; mu: IntSparse }): { lambda: In
 }
 
 /**
- * Segment LPs solved so far (both optimal), by the region's last row array: a region of a layer
- * without bits has its parent's rows (the same arrays), and its r0 the parent's direction.
+ * Segment LPs solved so far (both optimal, for the primitive objective `o`), by the region's last
+ * row array: a region of a layer without bits has its parent's rows (the same arrays).
  */
 const segmentLps = new WeakMap<
   readonly bigint[],
-  { readonly A: readonly (readonly bigint[])[]; readonly B: readonly bigint[]; readonly r0: readonly bigint[]; readonly up: Optimal; readonly down: Optimal }
+  { readonly A: readonly (readonly bigint[])[]; readonly B: readonly bigint[]; readonly o: readonly bigint[]; readonly up: Optimal; readonly down: Optimal }
 >();
 
 type Optimal = Extract<OptimizeResult, { kind: 'optimal' }>;
@@ -676,58 +676,45 @@ function sameRows(A1: readonly (readonly bigint[])[], B1: readonly bigint[], A2:
   return true;
 }
 
-/** r = t·s for a rational t > 0 (s ≠ 0). */
-function sameDirection(r: readonly bigint[], s: readonly bigint[]): boolean {
-  const k = s.findIndex((v) => v !== 0n);
-  const rk = r[k] as bigint;
-  const sk = s[k] as bigint;
-  if (k < 0 || rk === 0n || rk > 0n !== sk > 0n || r.length !== s.length) return false;
-  return r.every((v, i) => v * sk === (s[i] as bigint) * rk);
-}
-
-function dotInt(a: readonly bigint[], x: readonly bigint[]): bigint {
-  let t = 0n;
-  for (let i = 0; i < a.length; i++) t += (a[i] as bigint) * (x[i] as bigint);
-  return t;
-}
-
 /** The range of r0·z over G_n with its certificates, or null when G_n is unbounded along r0. */
 function segmentOf(reg: PreparedRegion): Segment | null {
   if (reg.segment !== undefined) return reg.segment;
   // r0 = delta_0 · R_0, so r0·z = delta_0 · z[pivot] at the particular solution
   const r0 = reg.red.rows[0] as readonly bigint[];
   const l = reg.red.delta[0] as bigint;
-  // the same rows and objective direction as a region solved before (a layer without bits keeps
-  // its parent's rows): its optima, with the values for this r0
+  // The LPs maximise and minimise o·z for the primitive o = r0/c: their answers depend only on the
+  // rows and o, so a region with the same rows (the same arrays: a layer without bits keeps its
+  // parent's rows) and the same o takes the optima solved before, and the bundle is the same
+  // whether or not they were (worker threads, resumed runs).
+  let c = 0n;
+  for (const v of r0) c = gcd(c, v);
+  const o = c === 1n ? r0 : r0.map((v) => v / c);
   const last = reg.ineqA[reg.ineqA.length - 1];
   const seen = last === undefined ? undefined : segmentLps.get(last);
   let up: Optimal;
   let down: Optimal;
-  let hi: Rat | undefined;
-  let lo: Rat | undefined;
-  if (seen !== undefined && sameRows(seen.A, seen.B, reg.ineqA, reg.ineqB) && sameDirection(r0, seen.r0)) {
+  if (seen !== undefined && sameRows(seen.A, seen.B, reg.ineqA, reg.ineqB) && seen.o.length === o.length && seen.o.every((v, k) => v === o[k])) {
     ({ up, down } = seen);
-    hi = Rat.of(dotInt(r0, up.point.num), up.point.den);
-    lo = Rat.of(dotInt(r0, down.point.num), down.point.den);
   } else {
     const forms = rowFormsOf(reg.ineqA, reg.ineqB);
-    const u = optimize(reg.ineqA, reg.ineqB, r0, forms);
-    const dn = optimize(reg.ineqA, reg.ineqB, r0.map((v) => -v), forms);
+    const u = optimize(reg.ineqA, reg.ineqB, o, forms);
+    const dn = optimize(reg.ineqA, reg.ineqB, o.map((v) => -v), forms);
     if (u.kind !== 'optimal' || dn.kind !== 'optimal') {
       reg.segment = null;
       return null;
     }
     [up, down] = [u, dn];
-    if (last !== undefined) segmentLps.set(last, { A: reg.ineqA, B: reg.ineqB, r0, up, down });
+    if (last !== undefined) segmentLps.set(last, { A: reg.ineqA, B: reg.ineqB, o, up, down });
   }
-  // integer duals: Λ·dual with Λ the lcm of its denominators, so λᵀA = Λ·(±r0)
-  const hiCert = farkasFromLambda(reg, up.lambda);
-  const loCert = farkasFromLambda(reg, down.lambda);
+  // integer duals: Λ·dual with Λ the lcm of its denominators, so λᵀA = Λ·(±o); times c, Λ·(±r0)
+  const scaled = (lam: IntSparse): IntSparse => (c === 1n ? lam : lam.map(([i, v]) => [i, v * c] as const));
+  const hiCert = farkasFromLambda(reg, scaled(up.lambda));
+  const loCert = farkasFromLambda(reg, scaled(down.lambda));
   reg.segment = {
     r0,
     s: l,
-    hi: hi ?? up.value,
-    lo: lo ?? down.value.neg(),
+    hi: c === 1n ? up.value : up.value.mul(Rat.int(c)),
+    lo: c === 1n ? down.value.neg() : down.value.neg().mul(Rat.int(c)),
     zHi: up.point,
     zLo: down.point,
     dualHi: hiCert.lambda,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checker/index.js';
+import { main } from '../../src/cli/main.js';
 import { Rat } from '../../src/checker/rational.js';
 import type { Network } from '../../src/net/network.js';
 import { type Profile, profilePoints } from '../../src/net/profile.js';
@@ -165,6 +166,40 @@ describe('bundles of random networks', () => {
       }),
       fcOptions(15),
     );
+  });
+});
+
+describe('records of one layer', () => {
+  it('do not depend on the layers certified before it (segment LPs reused from the layer before, or solved anew)', () => {
+    fc.assert(
+      fc.property(netCaseArb(3), (c) => {
+        const s = c.profile === 'reference' ? r(1) : null;
+        const pts = profilePoints(c.points, c.profile);
+        const L = c.net.layers.length;
+        const linesOf = (layers: number[]): string[] => {
+          const out: string[] = [];
+          overlapDecomposition(c.net, pts, { profile: c.profile, layers, sensitivity: s }, { record: (l) => out.push(l) });
+          return out.filter((l) => l.includes(`"layer":${L},`) && l.startsWith('{"t":"region"'));
+        };
+        expect(linesOf([L])).toEqual(linesOf(c.net.layers.map((_, i) => i + 1)));
+      }),
+      fcOptions(25),
+    );
+  });
+
+  it('golden random-2d net: layer 3 alone gives the region records of the full run', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'certificates', 'golden');
+    const work = mkdtempSync(join(tmpdir(), 'ohc-layer3-'));
+    const linesOf = (extra: string[]): string[] => {
+      const out = join(work, `${extra.length}.ohcb`);
+      const args = ['certify', '--model', join(dir, 'random-2d.model.json'), '--data', join(dir, 'random-2d.data.json'), '--quiet', '--out', out, ...extra];
+      expect(main(args, () => {}, () => {})).toBe(0);
+      return readFileSync(out, 'utf8').split('\n').filter((l) => l.startsWith('{"t":"region","layer":3,'));
+    };
+    const alone = linesOf(['--layers', '3']);
+    expect(alone.length).toBeGreaterThan(0);
+    expect(alone).toEqual(linesOf([]));
+    rmSync(work, { recursive: true, force: true });
   });
 });
 
