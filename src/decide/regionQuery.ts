@@ -19,6 +19,8 @@ export type IntSparse = readonly (readonly [number, bigint])[];
 export interface IntPoint {
   readonly num: readonly bigint[];
   readonly den: bigint;
+  /** True when the point is known to be in lowest terms (gcd of den and every num is 1). */
+  readonly lowest?: boolean;
 }
 
 /**
@@ -902,7 +904,21 @@ function shortWitness(reg: PreparedRegion, z0N: readonly bigint[], z0D: bigint, 
   const v = reg.N[0] as readonly bigint[];
   const z: IntPoint = { num: z0N.map((x, c) => x * tD + tN * (v[c] as bigint) * z0D), den: z0D * tD };
   if (xj !== null && samePointInt(z, xj)) return null;
-  return z;
+  return lowestTerms(reg, z, z0D, tN, tD, v);
+}
+
+/**
+ * z = (z0N·tD + tN·v·z0D) / (z0D·tD) in lowest terms, the first gcd read off the structure: at a
+ * free column f, z0N[f] = 0, so gcd(den, num_f) = z0D·gcd(tD, tN·v_f) (tD is short); the pivot
+ * columns then take one gcd each against that number instead of against the long den.
+ */
+function lowestTerms(reg: PreparedRegion, z: IntPoint, z0D: bigint, tN: bigint, tD: bigint, v: readonly bigint[]): IntPoint {
+  const pivots = new Set(reg.red.pivotCols);
+  const f = z.num.findIndex((_, c) => !pivots.has(c));
+  if (tN === 0n || f < 0 || (v[f] as bigint) === 0n) return z;
+  let g = z0D * gcd(tD, tN * (v[f] as bigint));
+  for (let c = 0; c < z.num.length && g !== 1n; c++) if (c !== f) g = gcd(g, z.num[c] as bigint);
+  return g === 1n ? { ...z, lowest: true } : { num: z.num.map((x) => x / g), den: z.den / g, lowest: true };
 }
 
 function unit(d: number, c: number, sign: 1 | -1): Rat[] {

@@ -137,7 +137,7 @@ const REDUCE_BITS = 256;
 
 /** `p` divided by the gcd of its numerators and denominator (only for long denominators). */
 function reducedPoint(p: IntPoint): IntPoint {
-  if (p.den < 1n << BigInt(REDUCE_BITS) && p.den > -(1n << BigInt(REDUCE_BITS))) return p;
+  if (p.lowest === true || (p.den < 1n << BigInt(REDUCE_BITS) && p.den > -(1n << BigInt(REDUCE_BITS)))) return p;
   let g = p.den < 0n ? -p.den : p.den;
   for (const v of p.num) {
     if (g === 1n) return p;
