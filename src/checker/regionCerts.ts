@@ -5,7 +5,7 @@ import { type Point, type Sparse, list, obj, point, sparse } from './parse.js';
 import { type Step, reject } from './verdict.js';
 
 /** uᵀP = 0 checked; `uq` = uᵀq (integer form); `lf` the form (pd·u, −uq) on (Y, Y_d) as doubles. */
-export interface NullCert extends Sparse { readonly uq: bigint; readonly lf: FloatVec }
+export interface NullCert extends Sparse { readonly uq: bigint; readonly m: number; lf?: FloatVec } // lf: the form (pd·u, −uq), made on first use
 /** λᵀA·pd = vᵀP checked; `t` = vᵀQ + λᵀb·pd (so the rule reads (vᵀY)·pd > t·Y_d); `lf` the form (pd·v, −t). */
 export interface BoundCert extends Sparse { readonly t: bigint; readonly lf: FloatVec }
 /**
@@ -117,7 +117,7 @@ export function parseNulls(x: unknown, reg: Region, at: Step): NullCert[] {
     const uP = combine(u, reg.P, d);
     if (uP.some((v) => v !== 0n)) reject('null', at, `null[${t}]: uᵀP ≠ 0`, `derived uᵀP·pd = [${uP.join(', ')}], expected all 0 (pd = ${reg.pd})`);
     const uq = sdot(u, reg.q);
-    return { i: u.i, v: u.v, uq, lf: formOf(u, reg.pd, -uq, reg.P.length) };
+    return { i: u.i, v: u.v, uq, m: reg.P.length };
   });
 }
 
@@ -188,7 +188,7 @@ function segmentForms(lo: Point, hi: Point, a: readonly bigint[], dir: readonly 
 
 /** Rule `null` for one pair: uᵀ(y − q) ≠ 0 (`yf` is (Y, Y_d) as doubles: a certain float sign settles it). */
 export function nullSettles(u: NullCert, y: Img, pd: bigint, yf: FloatVec): boolean {
-  return filteredSign(u.lf, yf) !== 0 || sdot(u, y.n) * pd !== u.uq * y.d;
+  return filteredSign((u.lf ??= formOf(u, pd, -u.uq, u.m)), yf) !== 0 || sdot(u, y.n) * pd !== u.uq * y.d;
 }
 
 /** Rule `bound` for one pair: vᵀ(y − q) > λᵀb, i.e. (vᵀY)·pd > (vᵀQ + λᵀb·pd)·Y_d (a certain float sign decides). */
