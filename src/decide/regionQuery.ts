@@ -329,11 +329,15 @@ export function intPointOf(z: readonly Rat[]): IntPoint {
 
 /** μ with μᵀM = L·v for v in the row space of M (L = reg.solve.L), in integers. */
 function muInt(reg: PreparedRegion, v: readonly bigint[]): IntSparse {
+  return weightedSum(reg.solve.cols.map((col) => v[col] as bigint), reg.solve.e);
+}
+
+/** Σ_p w_p·combs[p] as a sparse vector (rows ascending, zeros dropped). */
+function weightedSum(w: readonly bigint[], combs: readonly IntCombination[]): IntSparse {
   const acc = new Map<number, bigint>();
-  reg.solve.cols.forEach((col, p) => {
-    const s = v[col] as bigint;
+  w.forEach((s, p) => {
     if (s === 0n) return;
-    for (const [i, e] of reg.solve.e[p] as readonly (readonly [number, bigint])[]) acc.set(i, (acc.get(i) ?? 0n) + s * e);
+    for (const [i, e] of combs[p] as IntCombination) acc.set(i, (acc.get(i) ?? 0n) + s * e);
   });
   return [...acc.entries()].filter(([, x]) => x !== 0n).sort((a, b) => a[0] - b[0]);
 }
@@ -358,16 +362,9 @@ function lambdaTimesAInt(reg: PreparedRegion, lambda: IntSparse): bigint[] {
 function farkasFromLambda(reg: PreparedRegion, lambda: IntSparse): { lambda: IntSparse; mu: IntSparse } {
   const v = lambdaTimesAInt(reg, lambda);
   const { pivotCols, delta, expr } = reg.red;
-  const acc = new Map<number, bigint>();
-  for (let p = 0; p < pivotCols.length; p++) {
-    const x = v[pivotCols[p] as number] as bigint;
-    const dp = delta[p] as bigint;
-    if (x % dp !== 0n) return { lambda: lambda.map(([i, l]) => [i, l * reg.solve.L] as const), mu: muInt(reg, v.map((y) => -y)) };
-    const s = -x / dp;
-    if (s === 0n) continue;
-    for (const [i, e] of expr[p] as IntCombination) acc.set(i, (acc.get(i) ?? 0n) + s * e);
-  }
-  return { lambda, mu: [...acc.entries()].filter(([, x]) => x !== 0n).sort((a, b) => a[0] - b[0]) };
+  const x = pivotCols.map((col) => v[col] as bigint);
+  if (x.some((xp, p) => xp % (delta[p] as bigint) !== 0n)) return { lambda: lambda.map(([i, l]) => [i, l * reg.solve.L] as const), mu: muInt(reg, v.map((y) => -y)) };
+  return { lambda, mu: weightedSum(x.map((xp, p) => -xp / (delta[p] as bigint)), expr) };
 }
 
 /**
@@ -688,9 +685,9 @@ function segmentOf(reg: PreparedRegion): Segment | null {
   // rows and o, so a region with the same rows (the same arrays: a layer without bits keeps its
   // parent's rows) and the same o takes the optima solved before, and the bundle is the same
   // whether or not they were (worker threads, resumed runs).
-  let c = 0n;
-  for (const v of r0) c = gcd(c, v);
-  const o = c === 1n ? r0 : r0.map((v) => v / c);
+  const o = primitiveInt(r0);
+  const k = o.findIndex((v) => v !== 0n);
+  const c = (r0[k] as bigint) / (o[k] as bigint);
   const last = reg.ineqA[reg.ineqA.length - 1];
   const seen = last === undefined ? undefined : segmentLps.get(last);
   let up: Optimal;
