@@ -4,8 +4,8 @@ import { type Img, type Region, canonicalRows, gcdAll } from './geometry.js';
 import { type Point, type Sparse, list, obj, point, sparse } from './parse.js';
 import { type Step, reject } from './verdict.js';
 
-/** uᵀP = 0 checked; `uq` = uᵀq (integer form); `lf` the form (pd·u, −uq) on (Y, Y_d) as doubles. */
-export interface NullCert extends Sparse { readonly uq: bigint; readonly m: number; lf?: FloatVec } // lf: the form (pd·u, −uq), made on first use
+/** uᵀP = 0 checked; `uq` = uᵀq (integer form); `m` = rows of P; `lf` the form (pd·u, −uq) on (Y, Y_d) as doubles, made by `nullSettles` on first use. */
+export interface NullCert extends Sparse { readonly uq: bigint; readonly m: number; lf?: FloatVec }
 /** λᵀA·pd = vᵀP checked; `t` = vᵀQ + λᵀb·pd (so the rule reads (vᵀY)·pd > t·Y_d); `lf` the form (pd·v, −t). */
 export interface BoundCert extends Sparse { readonly t: bigint; readonly lf: FloatVec }
 /**
