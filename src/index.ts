@@ -75,9 +75,17 @@ export interface CertifyOptions {
   maxDim?: number;
   /**
    * Worker threads deciding layers at once (default one per two available cores, see `defaultJobs`; 1: all in the
-   * calling thread, which blocks either way). The bundle does not depend on it.
+   * calling thread, which blocks either way). The bundle does not depend on it. In the default profile
+   * without `allPairs` each layer needs the classes of the one before, so layers are decided one
+   * after another whatever `jobs` says.
    */
   jobs?: number;
+  /**
+   * Decide every pair (default profile), also those whose sample and region lie inside a class
+   * carried from the previous certified layer (by default left undecided: their answers cannot
+   * change a class; rule `carried`). The reference profile always decides every pair.
+   */
+  allPairs?: boolean;
   /**
    * Called every few thousand decisions: the layer, decisions made, decisions to make (with
    * `jobs` > 1: counted over all layers, and the first layer not yet complete).
@@ -142,6 +150,7 @@ export function certify(options: CertifyOptions): CertifyResult {
       field: options.field,
       maxDim: options.maxDim === undefined ? undefined : String(options.maxDim),
       jobs: options.jobs === undefined ? undefined : String(options.jobs),
+      allPairs: options.allPairs,
     },
     options.onProgress === undefined ? { command: 'certify()' } : { command: 'certify()', progress: new CallbackProgress(options.onProgress) },
   );

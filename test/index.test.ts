@@ -27,7 +27,7 @@ describe("import { certify, check } from 'overlap-homology'", () => {
     expect(r.selected).toEqual([0, 1, 2, 3]);
     expect(r.seconds).toBeGreaterThanOrEqual(0);
     expect(r.layers.map((l) => l.classes)).toEqual([[], [[0, 1]], [[0, 1], [2, 3]]]);
-    expect(r.layers[1]).toEqual({ layer: 2, regions: 4, decisions: 12, gluings: 1, classes: [[0, 1]], gluedPoints: 2 });
+    expect(r.layers[1]).toEqual({ layer: 2, regions: 4, decisions: 12, skipped: 0, gluings: 1, classes: [[0, 1]], gluedPoints: 2 });
     const c = check(out, { model, data });
     expect(c.verified).toBe(true);
     expect(c.lines.at(-1)).toBe('s VERIFIED');

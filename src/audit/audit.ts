@@ -56,6 +56,8 @@ export interface AuditLayer {
   /** Line of the bundle's `classes` record of this layer; the checker re-derived it from all `pairs` decisions of the certified layers up to here. */
   readonly classesLine: number;
   readonly pairs: number;
+  /** Of those, the pairs inside a carried class, left undecided (rule `carried`: they cannot change a class). */
+  readonly carried: number;
   readonly certifiedClasses: readonly (readonly number[])[];
   /** Counts of point pairs: claimed glued, of which certified true and false; certified glued but not claimed. */
   readonly counts: { readonly claimed: number; readonly true: number; readonly false: number; readonly missed: number };
@@ -197,6 +199,7 @@ function auditLayer(x: LayerExplain, claimed: readonly ClaimedClass[]): AuditLay
     match: claimedPairs === truePairs && certifiedPairs === truePairs,
     classesLine: x.classesLine,
     pairs: x.pairs,
+    carried: x.carried,
     certifiedClasses: x.classes,
     counts: { claimed: claimedPairs, true: truePairs, false: claimedPairs - truePairs, missed: certifiedPairs - truePairs },
     confirmed,

@@ -1,5 +1,5 @@
 // explainBundle.ts: replay a verified bundle with the checker's own rules to say which record or rule settles each pair.
-import { UnionFind, glue } from '../checker/classes.js';
+import { UnionFind, carriedClassOf, glue } from '../checker/classes.js';
 import { type RegionCerts, type Settled, settleLayer } from '../checker/complete.js';
 import { Geometry, type LayerGeo } from '../checker/geometry.js';
 import { splitBundle } from '../checker/check.js';
@@ -13,8 +13,8 @@ import { checkSampleRecords } from '../checker/samples.js';
 export interface Citation {
   readonly sample: number;
   readonly region: number;
-  readonly answer: 'yes' | 'no' | 'pinned' | 'pruned';
-  /** witness, same, segment (yes); farkas, dead, null, bound (no); pinned; pruned. */
+  readonly answer: 'yes' | 'no' | 'pinned' | 'pruned' | 'carried';
+  /** witness, same, segment (yes); farkas, dead, null, bound (no); pinned; pruned; carried (no decision: inside a carried class). */
   readonly rule: string;
   /** The `region` record of region n (explicit records and region-level certificates live there); absent for implicit rules. */
   readonly line?: number;
@@ -45,8 +45,10 @@ export interface LayerExplain {
   readonly classes: readonly (readonly number[])[];
   /** Glue events of this and all earlier certified layers. */
   readonly events: readonly GlueEvent[];
-  /** Pairs decided at this layer (the checker's completeness count). */
+  /** Pairs (j, n) at this layer, n ≠ region(j) (the checker's completeness count; pruned and carried ones included). */
   readonly pairs: number;
+  /** Pairs left undecided inside a carried class (rule `carried`). */
+  readonly carried: number;
   /** How Q(j, n) is settled at this layer (valid during the callback). */
   cite(j: number, n: number): Citation;
   /** S_K→n at this layer (samples of K with Q yes against n); empty when none. */
@@ -59,8 +61,8 @@ const REGION_KEYS_OK = (o: unknown): o is Record<string, unknown> => typeof o ==
 /**
  * Replay a bundle that the checker has accepted (call `check` first: this trusts the certificates
  * it re-parses and only attributes each decision to the record or rule that settles it, in the
- * checker's own order: farkas record, dead, null, bound; witness/same record, same, segment;
- * pinned; pruned). `onHeader` sees the header first; `onLayer` is called once per certified
+ * checker's own order: carried; farkas record, dead, null, bound; witness/same record, same,
+ * segment; pinned; pruned). `onHeader` sees the header first; `onLayer` is called once per certified
  * layer, in order. Returns the header.
  */
 export function explainBundle(bytes: Uint8Array, onLayer: (x: LayerExplain) => void, onHeader: (h: Header) => void = () => undefined): Header {
@@ -90,9 +92,14 @@ export function explainBundle(bytes: Uint8Array, onLayer: (x: LayerExplain) => v
       certs.push({ nulls: parseNulls(r['null'], reg, at), bounds: parseBounds(r['bounds'], reg, at), segs: parseSegments(r['segments'], reg, at, lines), recs: checkSampleRecords(r, reg, geo, h, at) });
     }
     const classesLine = i + 2 + R;
-    const s: Settled = settleLayer(geo, g, h, certs, { line: classesLine, layer: l });
+    const carried = h.skipCarried ? carriedClassOf(uf, h.xs.length) : null;
+    const s: Settled = settleLayer(geo, g, h, certs, { line: classesLine, layer: l }, carried);
     const regionLine = (n: number): number => i + 2 + n;
-    const cite = (j: number, n: number): Citation => citeOne(geo, g, h, certs, s, j, n, regionLine(n));
+    const inCarried = (j: number, n: number): boolean => {
+      const c = carried?.[j] ?? -1;
+      return c >= 0 && (geo.regions[n] as LayerGeo['regions'][number]).samples.every((k) => carried?.[k] === c);
+    };
+    const cite = (j: number, n: number): Citation => (inCarried(j, n) && geo.regionOf[j] !== n ? { sample: j, region: n, answer: 'carried', rule: 'carried' } : citeOne(geo, g, h, certs, s, j, n, regionLine(n)));
     // glue events of this layer, with citations (the same pairs `glue` uses)
     s.yes.forEach((toN, n) => {
       for (const [K, fromK] of toN) {
@@ -114,6 +121,7 @@ export function explainBundle(bytes: Uint8Array, onLayer: (x: LayerExplain) => v
       classes: uf.classes(),
       events,
       pairs: s.pairs,
+      carried: s.settled.carried,
       cite,
       yesFrom: (K, n) => s.yes[n]?.get(K) ?? [],
       pruned: (K, n) => s.pruned(K, n),

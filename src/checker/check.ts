@@ -1,7 +1,7 @@
 // check.ts: rule `end` and the driver: read the bundle line by line, run every rule, return a Verdict.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { UnionFind, compareClasses, glue } from './classes.js';
+import { UnionFind, carriedClassOf, compareClasses, glue } from './classes.js';
 import { type RegionCerts, type Settled, settleLayer } from './complete.js';
 import { Geometry, type LayerGeo } from './geometry.js';
 import { type Header, parseHeader } from './header.js';
@@ -65,7 +65,7 @@ function recordAt(lines: Uint8Array[], k: number, t: string, l: number): Record<
 }
 
 /** The records and rules of the certified layer starting at line index `i` (0-based), up to the gluings; its classes record is returned unchecked. */
-function settleLayerAt(lines: Uint8Array[], i: number, l: number, geo: LayerGeo, g: Geometry, h: Header): { s: Settled; stats: Omit<LayerStats, 'classes' | 'gluings'>; cls: Record<string, unknown> } {
+function settleLayerAt(lines: Uint8Array[], i: number, l: number, geo: LayerGeo, g: Geometry, h: Header, carried: Int32Array | null): { s: Settled; stats: Omit<LayerStats, 'classes' | 'gluings'>; cls: Record<string, unknown> } {
   const head = obj(recordAt(lines, i, 'layer', l), { line: i + 1, layer: l }, 'layer', ['t', 'layer', 'regions']);
   const R = geo.regions.length;
   if (head['regions'] !== R) reject('complete', { line: i + 1, layer: l }, `layer record says ${JSON.stringify(head['regions'])} regions, the checker derives ${R}`);
@@ -79,7 +79,7 @@ function settleLayerAt(lines: Uint8Array[], i: number, l: number, geo: LayerGeo,
     certs.push({ nulls: parseNulls(r['null'], reg, at), bounds: parseBounds(r['bounds'], reg, at), segs: parseSegments(r['segments'], reg, at, lineIds), recs: checkSampleRecords(r, reg, geo, h, at) });
   }
   const cls = recordAt(lines, i + 1 + R, 'classes', l);
-  const s = settleLayer(geo, g, h, certs, { line: i + 2 + R, layer: l });
+  const s = settleLayer(geo, g, h, certs, { line: i + 2 + R, layer: l }, carried);
   return { s, stats: { layer: l, regions: R, pairs: s.pairs, settled: s.settled }, cls };
 }
 
@@ -97,7 +97,7 @@ function run(bytes: Uint8Array): Verdict {
   for (const l of h.layers) {
     let geo = g.next();
     for (done++; done < l; done++) geo = g.next();
-    const part = settleLayerAt(lines, i, l, geo, g, h);
+    const part = settleLayerAt(lines, i, l, geo, g, h, h.skipCarried ? carriedClassOf(uf, h.xs.length) : null);
     const gluings = glue(part.s, uf);
     const derived = uf.classes();
     i += 2 + part.stats.regions;

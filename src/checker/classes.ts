@@ -37,6 +37,17 @@ export class UnionFind {
   }
 }
 
+/**
+ * Rule `carried`: per sample, the root of its class in `uf` (the classes carried into a layer)
+ * when that class has at least two members, else −1.
+ */
+export function carriedClassOf(uf: UnionFind, N: number): Int32Array {
+  const root = Int32Array.from({ length: N }, (_, j) => uf.find(j));
+  const size = new Int32Array(N);
+  for (const r of root) size[r] = (size[r] as number) + 1;
+  return root.map((r) => ((size[r] as number) >= 2 ? r : -1));
+}
+
 /** The product rule on `uf`: unite S_K→n ∪ S_n→K for each region pair {K, n} (not pruned) with both non-empty; returns the number of such pairs. */
 export function glue(s: Settled, uf: UnionFind): number {
   let gluings = 0;

@@ -1,4 +1,4 @@
-// complete.ts: rules `complete`, `dead`, `same` (implicit), `pruned`: every pair (j, n) is settled, no record contradicted.
+// complete.ts: rules `complete`, `dead`, `same` (implicit), `pruned`, `carried`: every pair (j, n) is settled, no record contradicted.
 import { type FloatVec, floatVecOf } from './floatSign.js';
 import type { Geometry, Img, LayerGeo } from './geometry.js';
 import type { Header } from './header.js';
@@ -145,9 +145,13 @@ function anySegment(segs: readonly SegmentCert[], y: Img, x: Point, yf: FloatVec
   return false;
 }
 
-/** Rule `complete`: settle every pair (j, n), n ≠ region(j); reject a missing or contradictory decision. */
-export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readonly RegionCerts[], at: Step): Settled {
-  const settled: LayerStats['settled'] = { witness: 0, same: 0, farkas: 0, pinned: 0, dead: 0, null: 0, bound: 0, segment: 0, pruned: 0 };
+/**
+ * Rule `complete`: settle every pair (j, n), n ≠ region(j); reject a missing or contradictory
+ * decision. `carried` (rule `carried`, see `carriedClassOf`): each sample's carried class, or
+ * null when the bundle decides every pair.
+ */
+export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readonly RegionCerts[], at: Step, carried: Int32Array | null = null): Settled {
+  const settled: LayerStats['settled'] = { witness: 0, same: 0, farkas: 0, pinned: 0, dead: 0, null: 0, bound: 0, segment: 0, pruned: 0, carried: 0 };
   const yes: Map<number, number[]>[] = [];
   const R = geo.regions.length;
   const yesK: (number[] | undefined)[] = new Array<undefined>(R).fill(undefined);
@@ -167,6 +171,11 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
   const words = new Int32Array(R * W);
   geo.regions.forEach((r, K) => words.set(Array.from({ length: W }, (_, t) => Number(BigInt.asIntN(32, r.on >> BigInt(32 * t)))), K * W));
   const prunedK = new Uint8Array(R);
+  // rule `carried`: the carried class holding every sample of region n, or −1
+  const classOfRegion = geo.regions.map((r) => {
+    const c = carried?.[r.samples[0] as number] ?? -1;
+    return c >= 0 && r.samples.every((j) => carried?.[j] === c) ? c : -1;
+  });
   for (let n = 0; n < R; n++) {
     const reg = geo.regions[n] as LayerGeo['regions'][number];
     const c = certs[n] as RegionCerts;
@@ -174,6 +183,7 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
     for (const K of near?.[n] ?? []) prunedK[K] = 0;
     const last = [0, 0];
     const hasRecs = c.recs.size > 0;
+    const cn = classOfRegion[n] as number;
     for (let K = 0; K < R; K++) {
       if (K === n) continue;
       const samples = (geo.regions[K] as LayerGeo['regions'][number]).samples;
@@ -182,13 +192,21 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
       let hit = 0;
       for (let t = 0; t < W && geo.relu; t++) hit |= (words[K * W + t] as number) & ~(words[n * W + t] as number);
       const deadK = hit !== 0;
-      if (deadK && !hasRecs) {
+      // some sample of K in n's carried class (then each sample is tested for rule `carried`)
+      const inClass = cn >= 0 && samples.some((j) => carried?.[j] === cn);
+      if (deadK && !hasRecs && !inClass) {
         dead += samples.length; // rule `dead` for every sample of K at once
         continue;
       }
       for (let i = 0; i < samples.length; i++) {
         const j = samples[i] as number;
         const rk = hasRecs ? c.recs.get(j) : undefined;
+        if (inClass && carried?.[j] === cn) {
+          // rule `carried`: j and every sample of n lie in one carried class; no decision, no record
+          if (rk !== undefined) reject('carried', { ...at, region: n, sample: j }, `pair (${j}, ${n}) lies inside a carried class and must have no ${rk} record`);
+          settled.carried++;
+          continue;
+        }
         if (rk === undefined && deadK) {
           dead++; // rule `dead`, the common case, counted without the rest
           continue;

@@ -26,6 +26,8 @@ export interface Header {
   readonly box: bigint | null;
   readonly outputBits: boolean;
   readonly sensitivity: Rat | null;
+  /** Rule `carried`: pairs inside a class carried from the previous certified layer have no decision. */
+  readonly skipCarried: boolean;
   readonly layers: readonly number[];
   readonly inputDim: number;
   /** The network exactly as embedded (for comparison with loaded files). */
@@ -82,7 +84,8 @@ export function parseHeader(rec: unknown): Header {
   indices.forEach((v, k) => k > 0 && v <= (indices[k - 1] as number) && reject('header', at, `selection.indices not strictly ascending at ${k}`));
   const profile = h['profile'];
   if (profile !== 'default' && profile !== 'reference') reject('header', at, `unknown profile ${JSON.stringify(profile)}`);
-  const opt = obj(h['options'], at, 'options', ['box', 'outputBits', 'sensitivity']);
+  const opt = obj(h['options'], at, 'options', ['box', 'outputBits', 'sensitivity', 'skipCarried']);
+  if (typeof opt['skipCarried'] !== 'boolean') reject('header', at, 'options.skipCarried is not a boolean');
   const ref = profile === 'reference';
   if (opt['box'] !== (ref ? '100' : null)) reject('header', at, `options.box must be ${ref ? '"100"' : 'null'} in profile ${profile}`);
   if (opt['outputBits'] !== ref) reject('header', at, `options.outputBits must be ${ref} in profile ${profile}`);
@@ -117,5 +120,5 @@ export function parseHeader(rec: unknown): Header {
   const points = list(h['points'], at, 'points').map((p, j) => ratRow(p, at, `points[${j}]`, inputDim));
   if (points.length !== indices.length) reject('header', at, `${points.length} points but ${indices.length} selection indices`);
   const box = ref ? 100n : null;
-  return { inputs, selection: { class: cls, correct: sel['correct'], indices }, profile, box, outputBits: ref, sensitivity, layers, inputDim, network, net, points, xs: points.map(scaleRats) };
+  return { inputs, selection: { class: cls, correct: sel['correct'], indices }, profile, box, outputBits: ref, sensitivity, skipCarried: opt['skipCarried'], layers, inputDim, network, net, points, xs: points.map(scaleRats) };
 }

@@ -4,7 +4,7 @@ import type { HomologyStats } from './homology.js';
 /** The rule names shared by FORMAT.md, the rejection codes and proofs/. */
 export type RuleName =
   | 'header' | 'end' | 'null' | 'bound' | 'segment' | 'witness' | 'same' | 'farkas' | 'pinned'
-  | 'dead' | 'pruned' | 'complete' | 'classes' | 'parse' | 'limits'
+  | 'dead' | 'pruned' | 'carried' | 'complete' | 'classes' | 'parse' | 'limits'
   | 'complex' | 'edge-collapse' | 'vertex-collapse' | 'rank' | 'cohomology' | 'betti';
 
 /** Where a rejection happened: the 1-based record line, and the layer, region, sample (homology: quotient, dim, index) if known. */
@@ -23,7 +23,7 @@ export interface LayerStats {
   layer: number;
   regions: number;
   pairs: number;
-  settled: Record<'witness' | 'same' | 'farkas' | 'pinned' | 'dead' | 'null' | 'bound' | 'segment' | 'pruned', number>;
+  settled: Record<'witness' | 'same' | 'farkas' | 'pinned' | 'dead' | 'null' | 'bound' | 'segment' | 'pruned' | 'carried', number>;
   gluings: number;
   classes: number;
 }

@@ -25,7 +25,7 @@ function layerText(l: AuditLayer, out: (s: string) => void): void {
   out(`layer ${l.layer}: ${l.match ? 'the claim matches' : 'the claim does NOT match'}: ${c.claimed} claimed gluings (point pairs), ${c.true} certified true, ${c.false} false; ${c.missed} certified gluings missed`);
   for (const f of l.falseGluings) {
     out(`  FALSE: claimed class ${f.claimed} joins ${f.blocks.length} certified-apart blocks: ${f.blocks.map(blockText).join(' | ')}`);
-    out(`    certificate: the checked classes record (line ${l.classesLine}) separates them; completeness: all ${l.pairs} decisions of layer ${l.layer} (and of the earlier certified layers) are certified, so no gluing joins them`);
+    out(`    certificate: the checked classes record (line ${l.classesLine}) separates them; completeness: all ${l.pairs} pairs of layer ${l.layer} (and of the earlier certified layers) are certified${l.carried > 0 ? ` (${l.carried} of them inside carried classes, where no answer can change a class)` : ''}, so no gluing joins them`);
     for (const s of f.separations.slice(0, SHOW)) {
       out(`    ${s.samples[0]} vs ${s.samples[1]} (regions ${s.regions[0]}, ${s.regions[1]}): ${s.direct.length === 0 ? 'same region (never glued directly)' : s.direct.map(formatCitation).join('; ')}`);
     }

@@ -24,6 +24,8 @@ export interface CertifyLayerJson {
   layer: number;
   regions: number;
   decisions: number;
+  /** Pairs not decided because they lie inside a class carried from the previous certified layer (rule `carried`; 0 with `--all-pairs`). */
+  skipped: number;
   gluings: number;
   /** Overlap classes: indices into the selected points (input order), ascending, ordered by first sample. */
   classes: number[][];
@@ -102,6 +104,11 @@ export interface CertifyValues {
   maxDim?: string | undefined;
   /** Worker threads deciding layers at once (default one per two cores, see `defaultJobs`; 1: in this thread). */
   jobs?: string | undefined;
+  /**
+   * Decide every pair, also those inside a class carried from the previous certified layer
+   * (default profile; the reference profile always does). Layers can then be decided in parallel.
+   */
+  allPairs?: boolean | undefined;
 }
 
 /** Parse `--jobs`: a positive integer (at most 256). */
@@ -190,7 +197,7 @@ interface LayerState {
  * done by an interrupted run are taken from the journal and their classes carried forward.
  * (Later phases, e.g. homology records, append after it and checkpoint their own steps.)
  */
-function layersPhase(ctx: PhaseContext, layers: readonly number[], sensitivity: Rat | null, jobs: number): { rows: CertifyLayerJson[]; seconds: number[] } {
+function layersPhase(ctx: PhaseContext, layers: readonly number[], sensitivity: Rat | null, jobs: number, skipCarried: boolean): { rows: CertifyLayerJson[]; seconds: number[] } {
   const rows: CertifyLayerJson[] = [];
   const seconds: number[] = [];
   for (const c of ctx.resumed) {
@@ -206,7 +213,7 @@ function layersPhase(ctx: PhaseContext, layers: readonly number[], sensitivity: 
   overlapDecomposition(
     inp.net,
     inp.points,
-    { profile: inp.profile, layers: todo, sensitivity, carried: rows.at(-1)?.classes ?? [], jobs },
+    { profile: inp.profile, layers: todo, sensitivity, carried: rows.at(-1)?.classes ?? [], jobs, skipCarried },
     {
       record: (line) => ctx.record(line),
       layerStart: (l) => {
@@ -222,7 +229,7 @@ function layersPhase(ctx: PhaseContext, layers: readonly number[], sensitivity: 
         ctx.progress.update(done, total);
       },
       layerDone: (r) => {
-        const row: CertifyLayerJson = { layer: r.layer, regions: r.regions, decisions: r.decisions, gluings: r.gluings, classes: r.classes, gluedPoints: r.gluedPoints };
+        const row: CertifyLayerJson = { layer: r.layer, regions: r.regions, decisions: r.decisions, skipped: r.carried, gluings: r.gluings, classes: r.classes, gluedPoints: r.gluedPoints };
         rows.push(row);
         seconds.push(r.seconds);
         ctx.checkpoint(`layer ${r.layer}`, { row, seconds: r.seconds } satisfies LayerState);
@@ -248,6 +255,9 @@ export function runCertify(values: CertifyValues, rep: CertifyReporting = {}): C
   }
   const sensitivity = profile === 'reference' ? parseSensitivity(values.sensitivity ?? '1') : null;
   const jobs = parseJobs(values.jobs);
+  // the default profile leaves pairs inside carried classes undecided (rule `carried`); the
+  // reference profile decides every pair, as the reference does
+  const skipCarried = profile === 'default' && values.allPairs !== true;
   const plan = homologyPlan(values);
   const inp = loadAnalysisInputs(values);
   if (plan !== null && plan.spec.kind === 'file' && plan.spec.vertices !== inp.points.length) {
@@ -272,6 +282,7 @@ export function runCertify(values: CertifyValues, rep: CertifyReporting = {}): C
       selected: inp.selected,
       profile: inp.profile,
       sensitivity,
+      skipCarried,
       layers,
       net: inp.net,
       points: inp.points,
@@ -305,7 +316,7 @@ export function runCertify(values: CertifyValues, rep: CertifyReporting = {}): C
     // goes after this one: it writes through ctx.record, checkpoints its own steps (keys not
     // starting with 'layer '), skips those found in ctx.resumed, and adds its options to the
     // fingerprint above so that a journal made with other options is refused.
-    phase = layersPhase(ctx, layers, sensitivity, jobs);
+    phase = layersPhase(ctx, layers, sensitivity, jobs, skipCarried);
     // Phase 2 (with --complex): the homology records (FORMAT.md section 3). It takes seconds,
     // so it has no checkpoint of its own: a resumed run redoes it after the last layer.
     if (plan !== null) homology = homologyPhase(ctx, plan, phase.rows);
@@ -411,13 +422,14 @@ export function certifyCommand(args: string[], out: (s: string) => void, err: (s
       field: { type: 'string' },
       'max-dim': { type: 'string' },
       jobs: { type: 'string' },
+      'all-pairs': { type: 'boolean' },
     },
     strict: true,
     allowPositionals: false,
   });
   const tty = values.quiet !== true && process.stderr.isTTY === true;
   const progress = new ProgressBar(process.stderr, tty);
-  const run = runCertify({ ...values, maxDim: values['max-dim'] }, {
+  const run = runCertify({ ...values, maxDim: values['max-dim'], allPairs: values['all-pairs'] }, {
     progress,
     // notices go to stderr: always when resuming or stopping, the journal hint only on a terminal
     notice: (line) => {
@@ -434,11 +446,11 @@ export function certifyCommand(args: string[], out: (s: string) => void, err: (s
   }
   out(describeSelection(run.inputs) + (run.sensitivity === null ? '' : `, sensitivity ${run.sensitivity.toString()}`));
   const qs = run.homology?.quotients ?? [];
-  out(`layer  regions  decisions  gluings  classes  points glued  seconds${qs.map((q) => `  ${`betti ${q}`.padStart(12)}`).join('')}`);
+  out(`layer  regions  decisions  in class  gluings  classes  points glued  seconds${qs.map((q) => `  ${`betti ${q}`.padStart(12)}`).join('')}`);
   rows.forEach((r, i) => {
     const secs = (run.layerSeconds[i] ?? 0).toFixed(1);
     out(
-      `${String(r.layer).padStart(5)}  ${String(r.regions).padStart(7)}  ${String(r.decisions).padStart(9)}  ${String(r.gluings).padStart(7)}  ${String(r.classes.length).padStart(7)}  ${String(r.gluedPoints).padStart(12)}  ${secs.padStart(7)}${bettiCells(r, qs)}`,
+      `${String(r.layer).padStart(5)}  ${String(r.regions).padStart(7)}  ${String(r.decisions).padStart(9)}  ${String(r.skipped).padStart(8)}  ${String(r.gluings).padStart(7)}  ${String(r.classes.length).padStart(7)}  ${String(r.gluedPoints).padStart(12)}  ${secs.padStart(7)}${bettiCells(r, qs)}`,
     );
   });
   if (run.homology !== null) for (const line of homologyLines(run.homology)) out(line);

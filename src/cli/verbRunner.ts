@@ -12,12 +12,15 @@ verbs:
   decide   (same selection options) --layer L (--sample J --region N | --all) [--json]
            the membership decision Q(j, n) with its certificate, checked
   certify  (same selection options) [--profile default|reference] [--sensitivity S]
-           [--layers SPEC] --out BUNDLE [--resume] [--jobs N] [--quiet] [--json]
+           [--layers SPEC] --out BUNDLE [--resume] [--all-pairs] [--jobs N] [--quiet] [--json]
            [--complex SPEC [--quotient cone|metric|cone,metric] [--field gf2|q] [--max-dim D]]
            the overlap decomposition of every layer, written as a certificate bundle;
            with --complex also the certified Betti numbers of each layer's quotient
            (journal OUT.journal until done: --resume continues an interrupted run)
-           (--jobs N: layers decided on N worker threads, default one per two cores)
+           (default profile: pairs inside a class carried from the layer before are not
+           decided, their answers cannot change a class; --all-pairs decides them too)
+           (--jobs N: layers decided on N worker threads, default one per two cores;
+           in the default profile only with --all-pairs, else layers wait for the classes)
   check    BUNDLE [[--model FILE] --data FILE [--labels FILE]] [--json]
            validate a bundle with the independent checker: prints c lines and one
            s VERIFIED / s REJECTED line (exit 0 / 1)

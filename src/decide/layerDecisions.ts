@@ -21,6 +21,12 @@ export interface DecideLayerOptions {
    * region K, Q(j, n) is not decided (and the sink is not called).
    */
   readonly compare?: (sampleRegion: number, region: number) => boolean;
+  /**
+   * The classes carried into the layer, per sample (an id, or −1 for a sample in no class): when
+   * given, Q(j, n) is not decided (and the sink is not called) when j and every sample of n lie
+   * in one carried class (the checker's rule `carried`: its answer cannot change the classes).
+   */
+  readonly carried?: ArrayLike<number>;
 }
 
 /** Counts of a layer's decisions by answer and by route. */
@@ -29,6 +35,8 @@ export interface LayerDecisionStats {
   yes: number;
   no: number;
   pinned: number;
+  /** Pairs not decided because they lie inside a carried class (`DecideLayerOptions.carried`). */
+  carried: number;
   paths: Partial<Record<QueryPath, number>>;
 }
 
@@ -64,7 +72,7 @@ export function decideLayer(
   options: DecideLayerOptions = {},
 ): LayerDecisionStats {
   const compare = options.compare;
-  const stats: LayerDecisionStats = { decisions: 0, yes: 0, no: 0, pinned: 0, paths: {} };
+  const stats: LayerDecisionStats = { decisions: 0, yes: 0, no: 0, pinned: 0, carried: 0, paths: {} };
   // per-pair counts by constant property names and a Map (dynamic keys on `stats` cost more per pair)
   const pathCounts = new Map<QueryPath, number>();
   const count = (a: QueryAnswer): void => {
@@ -130,8 +138,16 @@ export function decideLayer(
   // image-space classes of the regions (imageSpaces.ts), made for the regions queried
   const spaces = new ImageSpaces(regions.length, (i) => prep(regions[i] as Region));
   let dead = 0;
+  // the carried class holding every sample of each region, or −1
+  const carried = options.carried;
+  const classOfRegion = Int32Array.from(regions, (r) => {
+    const c = carried?.[r.samples[0] as number] ?? -1;
+    return c >= 0 && r.samples.every((k) => carried?.[k] === c) ? c : -1;
+  });
+  let inClass = 0;
   for (let j = 0; j < points.length; j++) {
     const K = layer.regionOf[j] as number;
+    const cj = carried?.[j] ?? -1;
     const img = layer.images[j] as { num: bigint[]; den: bigint };
     const same = new Map<number, number>();
     for (const k of byImage.get(keys[j] as string) ?? []) {
@@ -158,6 +174,10 @@ export function decideLayer(
     for (let n = 0; n < regions.length; n++) {
       const region = regions[n] as Region;
       if (n === K) continue;
+      if (cj >= 0 && classOfRegion[n] === cj) {
+        inClass++;
+        continue;
+      }
       if (compare !== undefined && !compare(K, n)) continue;
       // a dead neuron first, counted on its own (the common answer): no same-image witness can
       // exist then (y_j > 0 at a neuron where every image of n is 0)
@@ -189,6 +209,7 @@ export function decideLayer(
       sink(j, n, ans, used);
     }
   }
+  stats.carried = inClass;
   for (const [path, c] of pathCounts) stats.paths[path] = c;
   if (dead > 0) stats.paths['dead-neuron'] = (stats.paths['dead-neuron'] ?? 0) + dead;
   return stats;

@@ -28,6 +28,8 @@ export interface BundleHeaderInput {
   readonly profile: Profile;
   /** Sensitivity s of the reference prune, or null (default profile). */
   readonly sensitivity: Rat | null;
+  /** Pairs inside a class carried from the previous certified layer are not decided (rule `carried`). Default false. */
+  readonly skipCarried?: boolean;
   readonly layers: readonly number[];
   /** The network, or null for a bundle of homology records only (then `layers` is empty). */
   readonly net: Network | null;
@@ -66,6 +68,7 @@ export function bundleHeader(h: BundleHeaderInput): object {
       box: rules.box === null ? null : rules.box.toString(),
       outputBits: rules.outputBits,
       sensitivity: h.sensitivity === null ? null : h.sensitivity.toString(),
+      skipCarried: h.skipCarried === true,
     },
     layers: [...h.layers],
     network:

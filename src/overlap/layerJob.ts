@@ -15,6 +15,12 @@ export interface LayerJob {
   /** The sensitivity of the reference prune as `[numerator, denominator]`, or null (no prune). */
   readonly sensitivity: readonly [bigint, bigint] | null;
   readonly explicitFarkas: boolean;
+  /**
+   * The classes carried into the layer, per sample (an id, or −1 for a sample in no class), or
+   * null to decide every pair: with them, pairs inside a carried class are not decided (rule
+   * `carried`).
+   */
+  readonly carried: readonly number[] | null;
 }
 
 /** Everything one layer's decisions produce, in plain data (structured-cloneable). */
@@ -33,6 +39,8 @@ export interface LayerJobResult {
   /** Decisions to make (the progress total). */
   readonly total: number;
   readonly decisions: number;
+  /** Pairs not decided because they lie inside a carried class. */
+  readonly carried: number;
   readonly yes: number;
   readonly explicitRecords: number;
   readonly farkasBounds: number;
@@ -52,6 +60,22 @@ export function pointsToPairs(points: readonly (readonly Rat[])[]): [bigint, big
 /** The points back from {@link pointsToPairs}. */
 export function pointsFromPairs(pairs: readonly (readonly (readonly [bigint, bigint])[])[]): Rat[][] {
   return pairs.map((p) => p.map(([n, d]) => Rat.of(n, d)));
+}
+
+/**
+ * The pairs (j, n) with j and every sample of n in one carried class (`carried[j]` ≥ 0; see
+ * `DecideLayerOptions.carried`): not decided. Counted by class, not by pair.
+ */
+export function carriedPairs(layer: LayerAnalysis, carried: readonly number[] | null): number {
+  if (carried === null) return 0;
+  const size = new Map<number, number>();
+  for (const c of carried) if (c >= 0) size.set(c, (size.get(c) ?? 0) + 1);
+  let pairs = 0;
+  for (const r of layer.regions) {
+    const c = carried[r.samples[0] as number] ?? -1;
+    if (c >= 0 && r.samples.every((k) => carried[k] === c)) pairs += (size.get(c) ?? 0) - r.samples.length;
+  }
+  return pairs;
 }
 
 /** The job total without the prune: each sample against every other region. */
@@ -80,6 +104,7 @@ export function runLayerJob(job: LayerJob, points: readonly (readonly Rat[])[], 
       total += (layer.regions[K]?.samples.length ?? 0) + (layer.regions[n]?.samples.length ?? 0);
     }
   }
+  total -= carriedPairs(layer, job.carried);
   const evidence = layer.regions.map((r) => new RegionEvidence(l, r.id, job.explicitFarkas));
   // yes answers per ordered region pair: byK[K].get(n) = S_K→n (small maps per K, not one map of
   // all pairs); `order` keeps the keys K·R + n in the order the pairs first got a yes
@@ -103,7 +128,7 @@ export function runLayerJob(job: LayerJob, points: readonly (readonly Rat[])[], 
       }
       if (progress !== undefined && (++done & (PROGRESS_EVERY - 1)) === 0) progress(done, total);
     },
-    compare === undefined ? {} : { compare },
+    { ...(compare === undefined ? {} : { compare }), ...(job.carried === null ? {} : { carried: job.carried }) },
   );
   let explicitRecords = 0;
   let farkasBounds = 0;
@@ -119,6 +144,7 @@ export function runLayerJob(job: LayerJob, points: readonly (readonly Rat[])[], 
     comparedPairs,
     total,
     decisions: stats.decisions,
+    carried: stats.carried,
     yes: stats.yes,
     explicitRecords,
     farkasBounds,

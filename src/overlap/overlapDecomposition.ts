@@ -15,6 +15,13 @@ export interface OverlapOptions {
   readonly layers: readonly number[];
   /** Sensitivity s of the reference prune (region pairs with all sample images ≥ s apart are not compared), or null. */
   readonly sensitivity: Rat | null;
+  /**
+   * Leave undecided every pair (j, n) with j and every sample of n in one class carried from the
+   * previous certified layer (the bundle's `options.skipCarried`, rule `carried`): its answer
+   * cannot change the classes. Each layer then needs the classes of the one before, so layers
+   * are decided one after another (`jobs` is not used). Default false: every pair is decided.
+   */
+  readonly skipCarried?: boolean;
   /** Write per-sample Farkas vectors as explicit `no` records instead of region-level bounds (tests). */
   readonly explicitFarkas?: boolean;
   /**
@@ -53,8 +60,10 @@ export interface OverlapHooks {
 export interface LayerOverlap {
   readonly layer: number;
   readonly regions: number;
-  /** Decisions Q(j, n) made (pairs in pruned region pairs are not decided). */
+  /** Decisions Q(j, n) made (pairs in pruned region pairs, and with `skipCarried` pairs inside a carried class, are not decided). */
   readonly decisions: number;
+  /** Pairs not decided because they lie inside a carried class (`skipCarried`). */
+  readonly carried: number;
   readonly yes: number;
   /** Region pairs compared (all of them without the prune). */
   readonly comparedPairs: number;
@@ -97,7 +106,7 @@ export function overlapDecomposition(net: Network, points: readonly (readonly Ra
   const jobs: LayerJob[] = opts.layers.map((l) => {
     const layer = layers[l - 1];
     if (layer === undefined) throw new RangeError(`no layer ${l}`);
-    return { layer, reluLast: (net.layers[l - 1] as { relu: boolean }).relu, sensitivity, explicitFarkas: opts.explicitFarkas === true };
+    return { layer, reluLast: (net.layers[l - 1] as { relu: boolean }).relu, sensitivity, explicitFarkas: opts.explicitFarkas === true, carried: null };
   });
   const out: LayerOverlap[] = [];
   /** The product rule, the classes and the records of a decided layer (in layer order). */
@@ -135,6 +144,7 @@ export function overlapDecomposition(net: Network, points: readonly (readonly Ra
       layer: res.layer,
       regions: R,
       decisions: res.decisions,
+      carried: res.carried,
       yes: res.yes,
       comparedPairs: res.comparedPairs,
       gluings,
@@ -149,11 +159,12 @@ export function overlapDecomposition(net: Network, points: readonly (readonly Ra
     hooks.layerDone?.(result);
   };
   const progress = hooks.progress;
-  const workers = Math.min(jobsOpt, jobs.length);
+  const workers = opts.skipCarried === true ? 1 : Math.min(jobsOpt, jobs.length);
   if (workers <= 1 || !LAYER_POOL_AVAILABLE) {
-    for (const job of jobs) {
-      const l = job.layer.layer;
+    for (const job0 of jobs) {
+      const l = job0.layer.layer;
       hooks.layerStart?.(l);
+      const job = opts.skipCarried === true ? { ...job0, carried: classIds(uf.classes(), points.length) } : job0;
       const res = runLayerJob(job, points, progress === undefined ? undefined : (done, total) => progress(l, done, total));
       glue(res, res.seconds);
     }
@@ -202,4 +213,13 @@ export function overlapDecomposition(net: Network, points: readonly (readonly Ra
     },
   });
   return out;
+}
+
+/** Per sample, the index of its class in `classes`, or −1. */
+function classIds(classes: readonly (readonly number[])[], N: number): number[] {
+  const id = new Array<number>(N).fill(-1);
+  classes.forEach((c, k) => {
+    for (const j of c) id[j] = k;
+  });
+  return id;
 }

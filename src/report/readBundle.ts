@@ -15,6 +15,8 @@ export interface BundleHeaderView {
   readonly selection: { class: number | null; correct: boolean; indices: readonly number[] };
   readonly profile: 'default' | 'reference';
   readonly sensitivity: Rat | null;
+  /** Pairs inside classes carried into a layer have no decision (rule `carried`). */
+  readonly skipCarried: boolean;
   readonly layers: readonly number[];
   /** The embedded network (null in a betti-only bundle). */
   readonly network: Network | null;
@@ -91,6 +93,7 @@ function parseHeader(h: J): BundleHeaderView {
     selection: { class: typeof sel['class'] === 'number' ? sel['class'] : null, correct: sel['correct'] === true, indices: ((sel['indices'] ?? []) as unknown[]).map(num) },
     profile: h['profile'] === 'reference' ? 'reference' : 'default',
     sensitivity: typeof opt['sensitivity'] === 'string' ? Rat.parse(opt['sensitivity']) : null,
+    skipCarried: opt['skipCarried'] === true,
     layers: ((h['layers'] ?? []) as unknown[]).map(num),
     network,
     points: ((h['points'] ?? []) as unknown[]).map(rats),

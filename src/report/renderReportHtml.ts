@@ -73,7 +73,7 @@ function layerTable(s: ReportSummary): string {
   return `<table id="layer-table"><thead><tr>${head.map((h, i) => `<th${i === head.length - 1 && quotients.length === 0 ? ' class="l"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table>
-<p class="note">decisions: pairs (sample j, region n ≠ region of j) settled by a certificate or rule, as the checker counts them${ref ? ' (pairs in region pairs skipped by the sensitivity prune are under “pruned”)' : ''}; yes: of those, the pairs where another point of region n maps onto j's image; gluings: region pairs glued by the product rule; classes and glued points include the classes carried from earlier layers; boundary points: samples with some pre-activation exactly 0 at a codeword layer ≤ l; rank profile: rank of the local map of each sample's region.</p>`;
+<p class="note">decisions: pairs (sample j, region n ≠ region of j) settled by a certificate or rule, as the checker counts them${ref ? ' (pairs in region pairs skipped by the sensitivity prune are under “pruned”)' : ''}; pairs whose sample and region lie inside one class carried from the previous layer are not decided (their answers cannot change a class); yes: of those, the pairs where another point of region n maps onto j's image; gluings: region pairs glued by the product rule among the decided pairs; classes and glued points include the classes carried from earlier layers; boundary points: samples with some pre-activation exactly 0 at a codeword layer ≤ l; rank profile: rank of the local map of each sample's region.</p>`;
 }
 
 function charts(s: ReportSummary): string {

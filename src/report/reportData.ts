@@ -14,7 +14,7 @@ import { type IntPoint, type YesDecision, yesDecisions } from './yesDecisions.js
 export interface LayerSummary {
   layer: number;
   regions: number;
-  /** Pairs (j, n), n ≠ region(j), settled by a certificate or rule (pruned pairs excluded), as the checker counts them. */
+  /** Pairs (j, n), n ≠ region(j), settled by a certificate or rule (pruned pairs and pairs inside carried classes excluded), as the checker counts them. */
   decisions: number | null;
   /** Pairs skipped by the sensitivity prune (reference profile). */
   pruned: number | null;
@@ -153,7 +153,7 @@ function glueInto(uf: UnionFind, yes: readonly YesDecision[], regionOf: readonly
 }
 
 const EMPTY_VIEW: BundleView = {
-  header: { tool: '', inputs: { model: null, data: null, labels: null }, selection: { class: null, correct: false, indices: [] }, profile: 'default', sensitivity: null, layers: [], network: null, points: [] },
+  header: { tool: '', inputs: { model: null, data: null, labels: null }, selection: { class: null, correct: false, indices: [] }, profile: 'default', sensitivity: null, skipCarried: false, layers: [], network: null, points: [] },
   layers: [],
   complex: null,
   betti: [],
@@ -224,7 +224,9 @@ export function buildReport(bytes: Uint8Array, opts: BuildOptions): ReportData {
     if (st !== undefined && a !== undefined && st.regions !== a.regions.length) consistency.push(`layer ${l}: the checker derives ${st.regions} regions, the report's recomputation ${a.regions.length}`);
     const yesCount = st === undefined ? null : st.settled.witness + st.settled.same + st.settled.segment;
     if (ok && a !== undefined && recs !== undefined && net !== null) {
-      const yes = yesDecisions(a, recs, h.points, h.sensitivity, rules.box);
+      // the classes carried into this layer (the bundle's own, as the checker derives them)
+      const carried = h.skipCarried ? classIndex(exactUf.classes(), h.points.length) : null;
+      const yes = yesDecisions(a, recs, h.points, h.sensitivity, rules.box, carried);
       if (yesCount !== null && yes.length !== yesCount) consistency.push(`layer ${l}: the checker settles ${yesCount} pairs yes, the report finds ${yes.length} witnesses`);
       glueInto(exactUf, yes, a.regionOf, a.regions.length);
       const exact = exactUf.classes();
@@ -260,7 +262,7 @@ export function buildReport(bytes: Uint8Array, opts: BuildOptions): ReportData {
     return {
       layer: l,
       regions: st?.regions ?? a?.regions.length ?? 0,
-      decisions: st === undefined ? null : st.pairs - st.settled.pruned,
+      decisions: st === undefined ? null : st.pairs - st.settled.pruned - st.settled.carried,
       pruned: st === undefined ? null : st.settled.pruned,
       yes: yesCount,
       gluings: st?.gluings ?? null,
@@ -308,4 +310,11 @@ export function buildReport(bytes: Uint8Array, opts: BuildOptions): ReportData {
 /** True when z lies exactly on some non-zero row a·x ≤ β. */
 function tightAny(A: readonly (readonly bigint[])[], b: readonly bigint[], z: IntPoint): boolean {
   return A.some((a, r) => a.some((v) => v !== 0n) && a.reduce((s, v, c) => s + v * (z.num[c] as bigint), 0n) === (b[r] as bigint) * z.den);
+}
+
+/** Per sample, the index of its class, or −1. */
+function classIndex(classes: readonly (readonly number[])[], N: number): number[] {
+  const id = new Array<number>(N).fill(-1);
+  classes.forEach((c, k) => c.forEach((j) => (id[j] = k)));
+  return id;
 }

@@ -70,12 +70,19 @@ function segmentPoint(s: PreparedSegment, yn: readonly bigint[], yd: bigint, x: 
  * when there is one, with exactly x_j's image), and `segment` certificates of region n. Pairs in
  * region pairs the sensitivity prune skips are left out unless they have a record, as the checker
  * does (implicit `same` still counts there, as in the checker). `points` are the samples as the network sees them (the bundle's points).
+ * `carried` (a bundle with `skipCarried`): each sample's class carried into the layer, or −1;
+ * a pair whose sample and every sample of its region lie in one carried class has no decision
+ * (rule `carried`) and is left out.
  *
  * Only meaningful for a bundle the trusted checker accepted: it then lists exactly the pairs the
  * checker settles yes (the report compares the count with the checker's).
  */
-export function yesDecisions(layer: LayerAnalysis, recs: LayerRecordsView, points: readonly (readonly Rat[])[], sensitivity: Rat | null, box: bigint | null): YesDecision[] {
+export function yesDecisions(layer: LayerAnalysis, recs: LayerRecordsView, points: readonly (readonly Rat[])[], sensitivity: Rat | null, box: bigint | null, carried: ArrayLike<number> | null = null): YesDecision[] {
   const R = layer.regions.length;
+  const classOfRegion = layer.regions.map((r) => {
+    const c = carried?.[r.samples[0] as number] ?? -1;
+    return c >= 0 && r.samples.every((k) => carried?.[k] === c) ? c : -1;
+  });
   const xs = points.map((p) => scaledVecFromRats(p));
   const compare = sensitivity === null ? () => true : comparedRegionPairs(layer, sensitivity);
   const B = box === null ? null : Rat.int(box);
@@ -102,6 +109,7 @@ export function yesDecisions(layer: LayerAnalysis, recs: LayerRecordsView, point
     for (let j = 0; j < points.length; j++) {
       const K = layer.regionOf[j] as number;
       if (K === n) continue;
+      if (classOfRegion[n] !== -1 && carried?.[j] === classOfRegion[n]) continue;
       if (explicit.has(j)) {
         const d = explicit.get(j);
         if (d !== null && d !== undefined) out.push(d);

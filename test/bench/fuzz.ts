@@ -759,7 +759,7 @@ function reboundProblem(b: Bundle, text: string, tmp: string): string | undefine
     const h = parseBundleHeader(Buffer.from(text));
     let res: ReturnType<typeof overlapDecomposition>;
     try {
-      res = overlapDecomposition({ inputDim: h.inputDim, layers: h.network }, h.points, { profile: h.profile, layers: h.layers, sensitivity: h.sensitivity });
+      res = overlapDecomposition({ inputDim: h.inputDim, layers: h.network }, h.points, { profile: h.profile, layers: h.layers, sensitivity: h.sensitivity, skipCarried: h.skipCarried });
     } catch (e) {
       return `the certifier fails on the mutant's header: ${e instanceof Error ? e.message : String(e)}`;
     }

@@ -307,6 +307,19 @@ function badSpecs(): BadSpec[] {
       checks: [{ rule: 'complete', args: [] }],
     },
     {
+      name: 'bad-carried-record.ohcb',
+      from: 'xor-overlap.ohcb',
+      what: 'xor-overlap, layer 3, region 1: a true yes record [0, {"same": 1}] added for the pair (sample 0, region 1), which lies inside the class {0, 1} carried from layer 2 and so has no decision',
+      make: (recs) =>
+        withEnd(
+          editRecord(recs, isRegion(3, 1), (r) => {
+            if ((r['yes'] as unknown[]).length !== 0) throw new Error('makeGolden: expected no yes record in xor-overlap layer 3 region 1');
+            r['yes'] = [[0, { same: 1 }]];
+          }),
+        ),
+      checks: [{ rule: 'carried', args: [] }],
+    },
+    {
       name: 'bad-forged-class.ohcb',
       from: 'xor-overlap.ohcb',
       what: 'xor-overlap, layer 3: the classes [[0,1],[2,3]] replaced by [[0,1,2,3]] (a gluing the network does not make)',

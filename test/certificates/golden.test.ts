@@ -36,7 +36,7 @@ describe('golden bundles: ohc check verdicts', () => {
     const files = new Set(expected.bundles.map((e) => e.file.replace(/^certificates\/golden\//, '')));
     for (const f of [
       'xor-overlap', 'xor-rank', 'random-2d', 'd-i-model-0', 'd-i-betti', 'rp2-q', 'xor-overlap-homology', 'random-2d-homology',
-      'bad-wrong-witness', 'bad-farkas-sign', 'bad-missing-decision', 'bad-forged-class', 'bad-other-inputs', 'bad-truncated',
+      'bad-wrong-witness', 'bad-farkas-sign', 'bad-missing-decision', 'bad-carried-record', 'bad-forged-class', 'bad-other-inputs', 'bad-truncated',
       'bad-betti-off-by-one', 'bad-tie-choices', 'bad-edge-collapse-dominator', 'bad-rank-low-repeat', 'bad-dropped-cocycle',
     ]) {
       expect(files.has(`${f}.ohcb`), f).toBe(true);

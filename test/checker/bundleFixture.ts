@@ -46,7 +46,7 @@ export function bundleRecords(net: Network, rawPoints: readonly (readonly Rat[])
       inputs: { model: { path: 'm.json', sha256: '0'.repeat(64) }, data: { path: 'd.json', sha256: '1'.repeat(64) }, labels: null },
       selection: { class: null, correct: false, indices: points.map((_, i) => i) },
       profile,
-      options: { box: ref ? '100' : null, outputBits: ref, sensitivity: ref ? s.toString() : null },
+      options: { box: ref ? '100' : null, outputBits: ref, sensitivity: ref ? s.toString() : null, skipCarried: false },
       layers,
       network: { inputDim: net.inputDim, layers: net.layers.map((L) => ({ W: L.W.map((r) => r.map(String)), b: L.b.map(String), relu: L.relu })) },
       points: points.map((p) => p.map(String)),

@@ -173,7 +173,7 @@ export function bettiHeader(points: readonly (readonly string[])[]): Record<stri
     inputs: { model: null, data: { path: 'd.npy', sha256: '1'.repeat(64) }, labels: null },
     selection: { class: null, correct: false, indices: points.map((_, i) => i) },
     profile: 'default',
-    options: { box: null, outputBits: false, sensitivity: null },
+    options: { box: null, outputBits: false, sensitivity: null, skipCarried: false },
     layers: [],
     network: null,
     points,

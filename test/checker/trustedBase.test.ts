@@ -29,11 +29,11 @@ describe('src/checker is a closed, small trusted base', () => {
     expect(bad).toEqual([]);
     expect(specifiers("import { x } from '../net/a.js';\nexport * from 'fast-check';")).toEqual(['../net/a.js', 'fast-check']);
   });
-  // The overlap rules (issue #3) are about 1,640 lines, the homology rules of FORMAT section 3
+  // The overlap rules (issue #3) are about 1,670 lines, the homology rules of FORMAT section 3
   // (issue #4) about 510, the proven float filters (speed, issue #3) 90.
-  it('has under 2,260 lines in total, each file under 300', () => {
+  it('has under 2,290 lines in total, each file under 300', () => {
     const lines = files.map((f) => [f, text(f).split('\n').length - 1] as const);
-    expect(lines.reduce((s, [, n]) => s + n, 0)).toBeLessThan(2260);
+    expect(lines.reduce((s, [, n]) => s + n, 0)).toBeLessThan(2290);
     for (const [f, n] of lines) expect(n, f).toBeLessThan(300);
   });
   it('opens every file with a one-line header listed in README.md', () => {

@@ -42,8 +42,10 @@ describe('ohc certify', () => {
     const out = join(dir, 'xor.ohc');
     const r = run(...base, '--out', out);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('layer  regions  decisions  gluings  classes  points glued  seconds');
-    expect(r.out).toMatch(/\n\s+2\s+4\s+12\s+1\s+1\s+2\s+[0-9]+\.[0-9]\n/);
+    expect(r.out).toContain('layer  regions  decisions  in class  gluings  classes  points glued  seconds');
+    expect(r.out).toMatch(/\n\s+2\s+4\s+12\s+0\s+1\s+1\s+2\s+[0-9]+\.[0-9]\n/);
+    // layer 3: samples 0 and 1 are a class carried from layer 2, so their two pairs are not decided
+    expect(r.out).toMatch(/\n\s+3\s+4\s+10\s+2\s+1\s+2\s+4\s+[0-9]+\.[0-9]\n/);
     expect(readdirSync(dir)).toEqual(['xor.ohc']);
     const text = readFileSync(out, 'utf8');
     const recs = validateBundle(text);
@@ -60,10 +62,21 @@ describe('ohc certify', () => {
     expect(doc.bundle).toBe(out);
     expect(typeof doc.seconds).toBe('number');
     expect(doc.layers).toEqual([
-      { layer: 1, regions: 3, decisions: 8, gluings: 0, classes: [], gluedPoints: 0 },
-      { layer: 2, regions: 4, decisions: 12, gluings: 1, classes: [[0, 1]], gluedPoints: 2 },
-      { layer: 3, regions: 4, decisions: 12, gluings: 2, classes: [[0, 1], [2, 3]], gluedPoints: 4 },
+      { layer: 1, regions: 3, decisions: 8, skipped: 0, gluings: 0, classes: [], gluedPoints: 0 },
+      { layer: 2, regions: 4, decisions: 12, skipped: 0, gluings: 1, classes: [[0, 1]], gluedPoints: 2 },
+      { layer: 3, regions: 4, decisions: 10, skipped: 2, gluings: 1, classes: [[0, 1], [2, 3]], gluedPoints: 4 },
     ]);
+  });
+
+  it('--all-pairs decides the pairs inside carried classes too: the same classes, more decisions and gluings', () => {
+    const out = join(tmp(), 'b.ohc');
+    const r = run(...base, '--out', out, '--json', '--all-pairs');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as CertifyJson;
+    expect(doc.layers[2]).toEqual({ layer: 3, regions: 4, decisions: 12, skipped: 0, gluings: 2, classes: [[0, 1], [2, 3]], gluedPoints: 4 });
+    const text = readFileSync(out, 'utf8');
+    expect(((validateBundle(text)[0] as Record<string, unknown>)['options'] as { skipCarried: boolean }).skipCarried).toBe(false);
+    expect(check(text).kind).toBe('accepted');
   });
 
   it('selection, --layers and the reference profile; the header records inputs and options', () => {
@@ -75,7 +88,7 @@ describe('ohc certify', () => {
     const text = readFileSync(out, 'utf8');
     const header = validateBundle(text)[0] as Record<string, unknown>;
     expect(header['selection']).toEqual({ class: 1, correct: false, indices: [2, 3] });
-    expect(header['options']).toEqual({ box: '100', outputBits: true, sensitivity: '1/2' });
+    expect(header['options']).toEqual({ box: '100', outputBits: true, sensitivity: '1/2', skipCarried: false });
     expect((header['inputs'] as { labels: { path: string } }).labels.path).toBe('xor_labels.npy');
     expect(header['layers']).toEqual([1, 3]);
     expect(check(text).kind).toBe('accepted');

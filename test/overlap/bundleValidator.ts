@@ -75,8 +75,9 @@ export function validateBundle(text: string): BundleRecord[] {
   expect(typeof sel.correct).toBe('boolean');
   sel.indices.forEach((x, i) => expect(isIndex(x) && (i === 0 || x > (sel.indices[i - 1] as number))).toBe(true));
   const profile = header['profile'];
-  const opts = header['options'] as { box: unknown; outputBits: unknown; sensitivity: unknown };
-  if (profile === 'default') expect(opts).toEqual({ box: null, outputBits: false, sensitivity: null });
+  const opts = header['options'] as { box: unknown; outputBits: unknown; sensitivity: unknown; skipCarried: unknown };
+  expect(typeof opts.skipCarried).toBe('boolean');
+  if (profile === 'default') expect(opts).toEqual({ box: null, outputBits: false, sensitivity: null, skipCarried: opts.skipCarried });
   else {
     expect(profile).toBe('reference');
     expect(opts.box).toBe('100');

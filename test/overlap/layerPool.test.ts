@@ -89,7 +89,7 @@ describe('layer pool (dist)', () => {
     const net: Network = { inputDim: 1, layers: [{ W: [[rational.Rat.ONE]], b: [rational.Rat.ZERO], relu: true }] };
     const points = [[rational.Rat.ONE], [rational.Rat.of(-1n)]];
     const layer = regions.computeLayers(net, points, 'reference')[0] as RegionsModule.LayerAnalysis;
-    const job = { layer, reluLast: true, sensitivity: [0n, 1n] as const, explicitFarkas: false };
+    const job = { layer, reluLast: true, sensitivity: [0n, 1n] as const, explicitFarkas: false, carried: null };
     expect(() => pool.runLayerPool([job, job], points, 2, [0, 1], { result: () => undefined })).toThrow(RangeError);
     expect(() => pool.runLayerPool([job], points, 2, [0], { result: () => undefined })).toThrow('sensitivity must be positive');
   });

@@ -36,7 +36,7 @@ const xorPoints: Rat[][] = [[r(0), r(0)], [r(1), r(1)], [r(1), r(0)], [r(0), r(1
 const FAKE = { path: 'in-memory', sha256: '0'.repeat(64) };
 
 /** Write a bundle for an in-memory net to a temporary folder; return its text and the per-layer results. */
-function bundleOf(net: Network, points: readonly (readonly Rat[])[], profile: Profile, sensitivity: Rat | null, explicitFarkas = false): { text: string; layers: LayerOverlap[] } {
+function bundleOf(net: Network, points: readonly (readonly Rat[])[], profile: Profile, sensitivity: Rat | null, explicitFarkas = false, skipCarried = false): { text: string; layers: LayerOverlap[] } {
   const pts = profilePoints(points, profile);
   const layers = net.layers.map((_, i) => i + 1);
   const dir = mkdtempSync(join(tmpdir(), 'ohc-overlap-'));
@@ -49,12 +49,13 @@ function bundleOf(net: Network, points: readonly (readonly Rat[])[], profile: Pr
       selected: pts.map((_, i) => i),
       profile,
       sensitivity,
+      skipCarried,
       layers,
       net,
       points: pts,
     }),
   );
-  const res = overlapDecomposition(net, pts, { profile, layers, sensitivity, explicitFarkas }, { record: (l) => w.record(l) });
+  const res = overlapDecomposition(net, pts, { profile, layers, sensitivity, explicitFarkas, skipCarried }, { record: (l) => w.record(l) });
   w.finish();
   const text = readFileSync(path, 'utf8');
   rmSync(dir, { recursive: true, force: true });
@@ -106,6 +107,10 @@ describe('overlap decomposition of the XOR overlap net', () => {
     expect(res.map((l) => l.classes)).toEqual([[], [[0, 1]], [[0, 1], [2, 3]]]);
     expect(res.map((l) => l.gluedPoints)).toEqual([0, 2, 4]);
     expect(res.map((l) => l.decisions)).toEqual([8, 12, 12]);
+    // with skipCarried, layer 3 leaves the pairs of samples 0 and 1 (one class since layer 2) against each other's region undecided
+    const skip = overlapDecomposition(xorNet, xorPoints, { profile: 'default', layers: [1, 2, 3], sensitivity: null, skipCarried: true });
+    expect(skip.map((l) => l.classes)).toEqual(res.map((l) => l.classes));
+    expect(skip.map((l) => [l.decisions, l.carried, l.gluings])).toEqual([[8, 0, 0], [12, 0, 1], [10, 2, 1]]);
   });
 
   it('classes carry from the previous certified layer only', () => {
@@ -158,6 +163,26 @@ describe('bundles of random networks', () => {
     for (const k of ['null', 'bounds', 'segments', 'yes', 'no']) expect(seen[k], k).toBeGreaterThan(0);
   });
 
+  it('skipCarried: the same classes as deciding every pair, with the carried pairs left out; the checker accepts', () => {
+    let carried = 0;
+    fc.assert(
+      fc.property(netCaseArb(3, ['default']), fc.boolean(), (c, explicitFarkas) => {
+        const all = bundleOf(c.net, c.points, 'default', null, explicitFarkas, false);
+        const skip = bundleOf(c.net, c.points, 'default', null, explicitFarkas, true);
+        expect(skip.layers.map((l) => l.classes)).toEqual(all.layers.map((l) => l.classes));
+        expect(skip.layers.map((l) => l.decisions + l.carried)).toEqual(all.layers.map((l) => l.decisions));
+        expect(skip.layers[0]?.carried).toBe(0);
+        carried += skip.layers.reduce((a, l) => a + l.carried, 0);
+        validateBundle(skip.text);
+        const v = check(skip.text);
+        expect(v.kind === 'rejected' ? `${v.rule}: ${v.reason} ${JSON.stringify(v.step)}` : 'accepted').toBe('accepted');
+        if (v.kind === 'accepted') expect(v.layers.map((l) => l.settled.carried)).toEqual(skip.layers.map((l) => l.carried));
+      }),
+      fcOptions(40),
+    );
+    expect(carried).toBeGreaterThan(0);
+  });
+
   it('is deterministic', () => {
     fc.assert(
       fc.property(netCaseArb(2), (c) => {
@@ -187,12 +212,13 @@ describe('records of one layer', () => {
     );
   });
 
+  // (--all-pairs: otherwise the full run leaves undecided the pairs inside the classes carried from layer 2)
   it('golden random-2d net: layer 3 alone gives the region records of the full run', () => {
     const dir = join(import.meta.dirname, '..', '..', 'certificates', 'golden');
     const work = mkdtempSync(join(tmpdir(), 'ohc-layer3-'));
     const linesOf = (extra: string[]): string[] => {
       const out = join(work, `${extra.length}.ohcb`);
-      const args = ['certify', '--model', join(dir, 'random-2d.model.json'), '--data', join(dir, 'random-2d.data.json'), '--quiet', '--out', out, ...extra];
+      const args = ['certify', '--model', join(dir, 'random-2d.model.json'), '--data', join(dir, 'random-2d.data.json'), '--quiet', '--all-pairs', '--out', out, ...extra];
       expect(main(args, () => {}, () => {})).toBe(0);
       return readFileSync(out, 'utf8').split('\n').filter((l) => l.startsWith('{"t":"region","layer":3,'));
     };
