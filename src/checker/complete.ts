@@ -188,12 +188,16 @@ export function settleLayer(geo: LayerGeo, g: Geometry, h: Header, certs: readon
       if (K === n) continue;
       const samples = (geo.regions[K] as LayerGeo['regions'][number]).samples;
       pairs += samples.length;
+      if (cn >= 0 && classOfRegion[K] === cn && !hasRecs) {
+        settled.carried += samples.length; // rule `carried` for every sample of K at once
+        continue;
+      }
       // every sample of K has the codeword regions[K].on (geometry keys regions by it), so `dead` depends on K only
       let hit = 0;
       for (let t = 0; t < W && geo.relu; t++) hit |= (words[K * W + t] as number) & ~(words[n * W + t] as number);
       const deadK = hit !== 0;
       // some sample of K in n's carried class (then each sample is tested for rule `carried`)
-      const inClass = cn >= 0 && samples.some((j) => carried?.[j] === cn);
+      const inClass = cn >= 0 && (classOfRegion[K] === cn || (samples.length > 1 && samples.some((j) => carried?.[j] === cn)));
       if (deadK && !hasRecs && !inClass) {
         dead += samples.length; // rule `dead` for every sample of K at once
         continue;
