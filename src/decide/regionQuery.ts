@@ -67,6 +67,8 @@ export type QueryAnswer =
       readonly path: QueryPath;
       /** When a region-level bound settled it: its index in `PreparedRegion.bounds`. */
       readonly bound?: number;
+      /** When a null check settled it: its index in `PreparedRegion.nullChecks`. */
+      readonly nullCheck?: number;
     }
   | {
       readonly answer: 'pinned';
@@ -558,7 +560,7 @@ function nullAnswer(reg: PreparedRegion, k: number, positive: boolean): QueryAns
   if (a === undefined) {
     const mus = reg.nullMu[k] as readonly [IntSparse, IntSparse];
     const u = (reg.nullChecks[k] as { readonly u: IntSparse }).u;
-    a = { answer: 'no', lambda: [], mu: positive ? mus[0] : mus[1], path: u.length === 1 ? 'dead-neuron' : 'eq-inconsistent' };
+    a = { answer: 'no', lambda: [], mu: positive ? mus[0] : mus[1], path: u.length === 1 ? 'dead-neuron' : 'eq-inconsistent', nullCheck: k };
     reg.nullAnswers[slot] = a;
   }
   return a;
