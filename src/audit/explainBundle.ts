@@ -8,6 +8,7 @@ import type { Point } from '../checker/parse.js';
 import { floatVecOf } from '../checker/floatSign.js';
 import { LineIds, boundSettles, nullSettles, onImageLine, parseBounds, parseNulls, parseSegments, segmentHolds } from '../checker/regionCerts.js';
 import { checkSampleRecords } from '../checker/samples.js';
+import { carriedClassOfRegions } from '../decide/layerDecisions.js';
 
 /** How one decision Q(j, n) is settled in the bundle: the rule, and the record line that carries it (1-based). */
 export interface Citation {
@@ -95,10 +96,8 @@ export function explainBundle(bytes: Uint8Array, onLayer: (x: LayerExplain) => v
     const carried = h.skipCarried ? carriedClassOf(uf, h.xs.length) : null;
     const s: Settled = settleLayer(geo, g, h, certs, { line: classesLine, layer: l }, carried);
     const regionLine = (n: number): number => i + 2 + n;
-    const inCarried = (j: number, n: number): boolean => {
-      const c = carried?.[j] ?? -1;
-      return c >= 0 && (geo.regions[n] as LayerGeo['regions'][number]).samples.every((k) => carried?.[k] === c);
-    };
+    const classOfRegion = carriedClassOfRegions(geo.regions, carried);
+    const inCarried = (j: number, n: number): boolean => (carried?.[j] ?? -1) >= 0 && classOfRegion[n] === carried?.[j];
     const cite = (j: number, n: number): Citation => (inCarried(j, n) && geo.regionOf[j] !== n ? { sample: j, region: n, answer: 'carried', rule: 'carried' } : citeOne(geo, g, h, certs, s, j, n, regionLine(n)));
     // glue events of this layer, with citations (the same pairs `glue` uses)
     s.yes.forEach((toN, n) => {

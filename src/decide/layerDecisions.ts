@@ -40,6 +40,18 @@ export interface LayerDecisionStats {
   paths: Partial<Record<QueryPath, number>>;
 }
 
+/**
+ * Per region, the carried class holding every one of its samples, or −1 (`carried`: each
+ * sample's class id or −1, as in `DecideLayerOptions.carried`; none: all −1). Q(j, n) needs no
+ * decision when j's class is n's entry here.
+ */
+export function carriedClassOfRegions(regions: readonly { readonly samples: readonly number[] }[], carried: ArrayLike<number> | null | undefined): Int32Array {
+  return Int32Array.from(regions, (r) => {
+    const c = carried?.[r.samples[0] as number] ?? -1;
+    return c >= 0 && r.samples.every((k) => carried?.[k] === c) ? c : -1;
+  });
+}
+
 /** ON bits of the last layer of a codeword (`'0101|110'` → bits of `'110'`), as a bigint mask. */
 export function lastLayerMask(codeword: string): bigint {
   const last = codeword.slice(codeword.lastIndexOf('|') + 1);
@@ -138,12 +150,8 @@ export function decideLayer(
   // image-space classes of the regions (imageSpaces.ts), made for the regions queried
   const spaces = new ImageSpaces(regions.length, (i) => prep(regions[i] as Region));
   let dead = 0;
-  // the carried class holding every sample of each region, or −1
   const carried = options.carried;
-  const classOfRegion = Int32Array.from(regions, (r) => {
-    const c = carried?.[r.samples[0] as number] ?? -1;
-    return c >= 0 && r.samples.every((k) => carried?.[k] === c) ? c : -1;
-  });
+  const classOfRegion = carriedClassOfRegions(regions, carried);
   let inClass = 0;
   for (let j = 0; j < points.length; j++) {
     const K = layer.regionOf[j] as number;

@@ -1,6 +1,6 @@
 // layerJob.ts: every decision of one certified layer and its region records, as plain data a worker thread can send back.
 import { Rat } from '../checker/rational.js';
-import { decideLayer } from '../decide/layerDecisions.js';
+import { carriedClassOfRegions, decideLayer } from '../decide/layerDecisions.js';
 import type { QueryPath } from '../decide/regionQuery.js';
 import type { LayerAnalysis } from '../net/regions.js';
 import { RegionEvidence } from './regionEvidence.js';
@@ -71,10 +71,9 @@ export function carriedPairs(layer: LayerAnalysis, carried: readonly number[] | 
   const size = new Map<number, number>();
   for (const c of carried) if (c >= 0) size.set(c, (size.get(c) ?? 0) + 1);
   let pairs = 0;
-  for (const r of layer.regions) {
-    const c = carried[r.samples[0] as number] ?? -1;
-    if (c >= 0 && r.samples.every((k) => carried[k] === c)) pairs += (size.get(c) ?? 0) - r.samples.length;
-  }
+  carriedClassOfRegions(layer.regions, carried).forEach((c, n) => {
+    if (c >= 0) pairs += (size.get(c) ?? 0) - (layer.regions[n] as { samples: readonly number[] }).samples.length;
+  });
   return pairs;
 }
 

@@ -6,7 +6,7 @@ import type { Profile } from '../net/profile.js';
 import { computeLayers } from '../net/regions.js';
 import { type LayerJob, type LayerJobResult, runLayerJob, unprunedTotal } from './layerJob.js';
 import { LAYER_POOL_AVAILABLE, runLayerPool } from './layerPool.js';
-import { UnionFind } from './unionFind.js';
+import { UnionFind, classIds } from './unionFind.js';
 
 /** Options of `overlapDecomposition`. */
 export interface OverlapOptions {
@@ -213,13 +213,4 @@ export function overlapDecomposition(net: Network, points: readonly (readonly Ra
     },
   });
   return out;
-}
-
-/** Per sample, the index of its class in `classes`, or −1. */
-function classIds(classes: readonly (readonly number[])[], N: number): number[] {
-  const id = new Array<number>(N).fill(-1);
-  classes.forEach((c, k) => {
-    for (const j of c) id[j] = k;
-  });
-  return id;
 }

@@ -55,3 +55,12 @@ export class UnionFind {
     return [...byRoot.values()];
   }
 }
+
+/** Per sample 0..n−1, the index of its class in `classes`, or −1 for a sample in none. */
+export function classIds(classes: readonly (readonly number[])[], n: number): number[] {
+  const id = new Array<number>(n).fill(-1);
+  classes.forEach((c, k) => {
+    for (const j of c) id[j] = k;
+  });
+  return id;
+}

@@ -4,7 +4,7 @@ import { type LayerStats, check, isAccepted } from '../checker/index.js';
 import type { Rat } from '../checker/rational.js';
 import { layerHasBits, profileRules } from '../net/profile.js';
 import { type LayerAnalysis, computeLayers } from '../net/regions.js';
-import { UnionFind } from '../overlap/unionFind.js';
+import { UnionFind, classIds } from '../overlap/unionFind.js';
 import { ratToFloat64 } from '../numbers/ratToFloat64.js';
 import { FLOAT_RULES_NOT_SIMULATED, FLOAT_RULES_SIMULATED, type FloatDisagreement, floatDisagreements } from './floatRules.js';
 import { type BundleView, readBundle } from './readBundle.js';
@@ -225,7 +225,7 @@ export function buildReport(bytes: Uint8Array, opts: BuildOptions): ReportData {
     const yesCount = st === undefined ? null : st.settled.witness + st.settled.same + st.settled.segment;
     if (ok && a !== undefined && recs !== undefined && net !== null) {
       // the classes carried into this layer (the bundle's own, as the checker derives them)
-      const carried = h.skipCarried ? classIndex(exactUf.classes(), h.points.length) : null;
+      const carried = h.skipCarried ? classIds(exactUf.classes(), h.points.length) : null;
       const yes = yesDecisions(a, recs, h.points, h.sensitivity, rules.box, carried);
       if (yesCount !== null && yes.length !== yesCount) consistency.push(`layer ${l}: the checker settles ${yesCount} pairs yes, the report finds ${yes.length} witnesses`);
       glueInto(exactUf, yes, a.regionOf, a.regions.length);
@@ -310,11 +310,4 @@ export function buildReport(bytes: Uint8Array, opts: BuildOptions): ReportData {
 /** True when z lies exactly on some non-zero row a·x ≤ β. */
 function tightAny(A: readonly (readonly bigint[])[], b: readonly bigint[], z: IntPoint): boolean {
   return A.some((a, r) => a.some((v) => v !== 0n) && a.reduce((s, v, c) => s + v * (z.num[c] as bigint), 0n) === (b[r] as bigint) * z.den);
-}
-
-/** Per sample, the index of its class, or −1. */
-function classIndex(classes: readonly (readonly number[])[], N: number): number[] {
-  const id = new Array<number>(N).fill(-1);
-  classes.forEach((c, k) => c.forEach((j) => (id[j] = k)));
-  return id;
 }

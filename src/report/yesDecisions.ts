@@ -1,5 +1,6 @@
 // yesDecisions.ts: every certified `yes` decision of a layer with the witness point that proves it (exact).
 import { Rat } from '../checker/rational.js';
+import { carriedClassOfRegions } from '../decide/layerDecisions.js';
 import type { LayerAnalysis, Region } from '../net/regions.js';
 import { comparedRegionPairs } from '../overlap/sensitivityPrune.js';
 import { intDot, scaledVecFromRats, scaledVecKey } from '../net/scaled.js';
@@ -79,10 +80,7 @@ function segmentPoint(s: PreparedSegment, yn: readonly bigint[], yd: bigint, x: 
  */
 export function yesDecisions(layer: LayerAnalysis, recs: LayerRecordsView, points: readonly (readonly Rat[])[], sensitivity: Rat | null, box: bigint | null, carried: ArrayLike<number> | null = null): YesDecision[] {
   const R = layer.regions.length;
-  const classOfRegion = layer.regions.map((r) => {
-    const c = carried?.[r.samples[0] as number] ?? -1;
-    return c >= 0 && r.samples.every((k) => carried?.[k] === c) ? c : -1;
-  });
+  const classOfRegion = carriedClassOfRegions(layer.regions, carried);
   const xs = points.map((p) => scaledVecFromRats(p));
   const compare = sensitivity === null ? () => true : comparedRegionPairs(layer, sensitivity);
   const B = box === null ? null : Rat.int(box);

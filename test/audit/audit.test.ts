@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/audit.js';
+import { explainBundle } from '../../src/audit/explainBundle.js';
 import { parseClaim } from '../../src/audit/claim.js';
 import { auditCommand, printAudit } from '../../src/cli/auditCommand.js';
 import { certifyCommand } from '../../src/cli/certifyCommand.js';
@@ -146,5 +147,20 @@ describe('ohc audit', () => {
   it('parseClaim keeps each class position, drops singletons, sorts members, ignores extra fields', () => {
     const c = parseClaim(JSON.stringify({ layers: [{ layer: 2, regions: 4, classes: [[3], [2, 0], []], gluedPoints: 2 }], bundle: 'x', seconds: 1 }), 'c.json', 4);
     expect(c.get(2)).toEqual([{ index: 1, members: [0, 2] }]);
+  });
+});
+
+describe('explainBundle', () => {
+  it('cites rule carried for the pairs a bundle leaves undecided inside a carried class (xor-overlap, layer 3)', () => {
+    const bytes = readFileSync(resolve(import.meta.dirname, '..', '..', 'certificates', 'golden', 'xor-overlap.ohcb'));
+    const seen: string[] = [];
+    explainBundle(bytes, (x) => {
+      if (x.layer !== 3) return;
+      expect(x.carried).toBe(2);
+      const K0 = x.regionOf[0] as number;
+      const K1 = x.regionOf[1] as number;
+      seen.push(x.cite(0, K1).rule, x.cite(1, K0).rule, x.cite(2, K0).answer);
+    });
+    expect(seen).toEqual(['carried', 'carried', 'no']);
   });
 });
