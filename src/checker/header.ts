@@ -85,7 +85,8 @@ export function parseHeader(rec: unknown): Header {
   const profile = h['profile'];
   if (profile !== 'default' && profile !== 'reference') reject('header', at, `unknown profile ${JSON.stringify(profile)}`);
   const opt = obj(h['options'], at, 'options', ['box', 'outputBits', 'sensitivity', 'skipCarried']);
-  if (typeof opt['skipCarried'] !== 'boolean') reject('header', at, 'options.skipCarried is not a boolean');
+  const skipCarried = opt['skipCarried'] ?? false; // absent in bundles written before the rule: false
+  if (typeof skipCarried !== 'boolean') reject('header', at, 'options.skipCarried is not a boolean');
   const ref = profile === 'reference';
   if (opt['box'] !== (ref ? '100' : null)) reject('header', at, `options.box must be ${ref ? '"100"' : 'null'} in profile ${profile}`);
   if (opt['outputBits'] !== ref) reject('header', at, `options.outputBits must be ${ref} in profile ${profile}`);
@@ -120,5 +121,5 @@ export function parseHeader(rec: unknown): Header {
   const points = list(h['points'], at, 'points').map((p, j) => ratRow(p, at, `points[${j}]`, inputDim));
   if (points.length !== indices.length) reject('header', at, `${points.length} points but ${indices.length} selection indices`);
   const box = ref ? 100n : null;
-  return { inputs, selection: { class: cls, correct: sel['correct'], indices }, profile, box, outputBits: ref, sensitivity, skipCarried: opt['skipCarried'], layers, inputDim, network, net, points, xs: points.map(scaleRats) };
+  return { inputs, selection: { class: cls, correct: sel['correct'], indices }, profile, box, outputBits: ref, sensitivity, skipCarried, layers, inputDim, network, net, points, xs: points.map(scaleRats) };
 }

@@ -16,6 +16,13 @@ function edited(edit: (recs: Record<string, unknown>[]) => void): string {
   return `${body}${JSON.stringify({ t: 'end', records: recs.length, sha256: createHash('sha256').update(body).digest('hex') })}\n`;
 }
 
+/** `text` with its end record rewritten to match its other lines. */
+function rehashed(text: string): string {
+  const lines = text.trimEnd().split('\n').slice(0, -1);
+  const body = `${lines.join('\n')}\n`;
+  return `${body}${JSON.stringify({ t: 'end', records: lines.length, sha256: createHash('sha256').update(body).digest('hex') })}\n`;
+}
+
 const region = (recs: Record<string, unknown>[], layer: number, n: number): Record<string, unknown> =>
   recs.find((r) => r['t'] === 'region' && r['layer'] === layer && r['region'] === n) as Record<string, unknown>;
 
@@ -40,6 +47,15 @@ describe('rule carried (xor-overlap: samples 0 and 1 are one class from layer 2 
     // Q(0, region 1) at layer 3 is yes (sample 1 has the same image), but the pair has no decision
     const text = edited((recs) => ((region(recs, 3, 1)['yes'] as unknown[]).push([0, { same: 1 }])));
     expect(verdict(text)).toBe('carried: pair (0, 1) lies inside a carried class and must have no same record');
+  });
+
+  it('a bundle without options.skipCarried (written before the field existed) decides every pair', () => {
+    const text = edited((recs) => delete ((recs[0] as Record<string, unknown>)['options'] as Record<string, unknown>)['skipCarried']);
+    expect(verdict(text)).toBe('classes: gluings = 1, derived 2');
+    const all = readFileSync(join(import.meta.dirname, '..', '..', 'certificates', 'golden', 'xor-rank.ohcb'), 'utf8').replace(',"skipCarried":true}', '}');
+    expect(all).not.toContain('skipCarried');
+    const v = check(rehashed(all));
+    expect(v.kind).toBe('accepted');
   });
 
   it('options.skipCarried must be a boolean', () => {
