@@ -38,14 +38,11 @@ export class UnionFind {
 }
 
 /**
- * Rule `carried`: per sample, the root of its class in `uf` (the classes carried into a layer)
- * when that class has at least two members, else −1.
+ * Rule `carried`: per sample, the root of its set in `uf` (the classes carried into a layer). A
+ * sample shares its root with the samples of another region only inside a class of two or more.
  */
 export function carriedClassOf(uf: UnionFind, N: number): Int32Array {
-  const root = Int32Array.from({ length: N }, (_, j) => uf.find(j));
-  const size = new Int32Array(N);
-  for (const r of root) size[r] = (size[r] as number) + 1;
-  return root.map((r) => ((size[r] as number) >= 2 ? r : -1));
+  return Int32Array.from({ length: N }, (_, j) => uf.find(j));
 }
 
 /** The product rule on `uf`: unite S_K→n ∪ S_n→K for each region pair {K, n} (not pruned) with both non-empty; returns the number of such pairs. */
