@@ -1,7 +1,7 @@
 // regionEvidence.ts: what one region's bundle record must carry, collected from the answers against it.
 import { Rat, gcd } from '../checker/rational.js';
 import type { IntPoint, IntSparse, PreparedRegion, QueryAnswer } from '../decide/regionQuery.js';
-import { pointJson, pointJsonText, sparseIntJson, sparseRatJson } from './bundleEncoding.js';
+import { boundJson, pointJson, pointJsonText, sparseIntJson, sparseRatJson } from './bundleEncoding.js';
 
 /**
  * The evidence for the decisions Q(j, n) against one region n, in the form of FORMAT.md's
@@ -14,7 +14,8 @@ import { pointJson, pointJsonText, sparseIntJson, sparseRatJson } from './bundle
  *   only the vectors some answer used are written, in their order (on D-II model 0, 5,160 of
  *   16,574: a third of the bytes);
  * - a no settled by region-level bound i (`answer.bound`): that bound goes to `bounds`, converted
- *   from the solver's λᵀA + μᵀM = 0 to `{v: −den·μ, lambda: λ}` (so λᵀA = vᵀP);
+ *   from the solver's λᵀA + μᵀM = 0 to `{v: −den·μ, lambda: λ}` (so λᵀA = vᵀP) and divided by
+ *   the gcd of all its entries (`boundJson`);
  * - a 'segment' yes: the region's segment `{lo: zLo, hi: zHi}` goes to `segments`;
  * - any other no (a per-sample Farkas vector λᵀA + μᵀM = 0, λᵀb + μᵀf < 0) is itself a
  *   region-level bound: it proves vᵀPz ≤ λᵀb on G_n with v = −den·μ, and excludes the sample
@@ -119,7 +120,7 @@ export class RegionEvidence {
       const used = this.usedBound;
       for (let i = 0; i < used.length; i++) if (used[i] === 1) list.push(p.bounds[i] as { lambda: IntSparse; mu: IntSparse });
       for (const fs of this.farkas.values()) list.push(...fs);
-      if (list.length > 0) bounds = JSON.stringify(list.map((b) => ({ v: sparseIntJson(b.mu, -p.den), lambda: sparseIntJson(b.lambda) })));
+      if (list.length > 0) bounds = JSON.stringify(list.map((b) => boundJson(b.lambda, b.mu, -p.den)));
       const seg = p.segment;
       if (this.usesSegment && seg) segments = JSON.stringify([{ lo: pointJson(seg.zLo), hi: pointJson(seg.zHi) }]);
     }
