@@ -76,8 +76,8 @@ export interface CertifyOptions {
   /**
    * Worker threads deciding layers at once (default one per two available cores, see `defaultJobs`; 1: all in the
    * calling thread, which blocks either way). The bundle does not depend on it. In the default profile
-   * without `allPairs` each layer needs the classes of the one before, so layers are decided one
-   * after another whatever `jobs` says.
+   * without `allPairs` each layer needs the classes of the one before: the layers are decided in
+   * order, each split between the threads by region.
    */
   jobs?: number;
   /**

@@ -19,8 +19,8 @@ verbs:
            (journal OUT.journal until done: --resume continues an interrupted run)
            (default profile: pairs inside a class carried from the layer before are not
            decided, their answers cannot change a class; --all-pairs decides them too)
-           (--jobs N: layers decided on N worker threads, default one per two cores;
-           in the default profile only with --all-pairs, else layers wait for the classes)
+           (--jobs N: N worker threads, default one per two cores: each layer split
+           by region, or with --all-pairs and in the reference profile whole layers)
   check    BUNDLE [[--model FILE] --data FILE [--labels FILE]] [--json]
            validate a bundle with the independent checker: prints c lines and one
            s VERIFIED / s REJECTED line (exit 0 / 1)

@@ -27,6 +27,8 @@ export interface DecideLayerOptions {
    * in one carried class (the checker's rule `carried`: its answer cannot change the classes).
    */
   readonly carried?: ArrayLike<number>;
+  /** `[index, count]`: decide only the pairs (j, n) with n mod count = index (one part of a layer split between threads). */
+  readonly part?: readonly [number, number];
 }
 
 /** Counts of a layer's decisions by answer and by route. */
@@ -152,6 +154,7 @@ export function decideLayer(
   let dead = 0;
   const carried = options.carried;
   const classOfRegion = carriedClassOfRegions(regions, carried);
+  const [partIndex, partStep] = options.part ?? [0, 1];
   let inClass = 0;
   for (let j = 0; j < points.length; j++) {
     const K = layer.regionOf[j] as number;
@@ -179,7 +182,7 @@ export function decideLayer(
       xf ??= floatVecOf([...x.num, x.den]);
       return { row, x, xf };
     };
-    for (let n = 0; n < regions.length; n++) {
+    for (let n = partIndex; n < regions.length; n += partStep) {
       const region = regions[n] as Region;
       if (n === K) continue;
       if (cj >= 0 && classOfRegion[n] === cj) {

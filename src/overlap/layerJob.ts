@@ -21,13 +21,18 @@ export interface LayerJob {
    * `carried`).
    */
   readonly carried: readonly number[] | null;
+  /**
+   * `[index, count]` to decide only the pairs against regions n with n mod count = index (one part
+   * of the layer; the parts' results are put together by {@link mergeLayerParts}), or null.
+   */
+  readonly part: readonly [number, number] | null;
 }
 
 /** Everything one layer's decisions produce, in plain data (structured-cloneable). */
 export interface LayerJobResult {
   readonly layer: number;
   readonly regions: number;
-  /** The `region` records of the layer in region order, one JSON line each (no newline). */
+  /** The `region` records of the layer in region order, one JSON line each (no newline); with a part, those of its regions (the others empty). */
   readonly regionLines: string[];
   /**
    * The yes answers per ordered region pair `[K·R + n, S_K→n]` (R = regions), in the order the
@@ -66,15 +71,44 @@ export function pointsFromPairs(pairs: readonly (readonly (readonly [bigint, big
  * The pairs (j, n) with j and every sample of n in one carried class (`carried[j]` ≥ 0; see
  * `DecideLayerOptions.carried`): not decided. Counted by class, not by pair.
  */
-export function carriedPairs(layer: LayerAnalysis, carried: readonly number[] | null): number {
+export function carriedPairs(layer: LayerAnalysis, carried: readonly number[] | null, inPart: (n: number) => boolean = () => true): number {
   if (carried === null) return 0;
   const size = new Map<number, number>();
   for (const c of carried) if (c >= 0) size.set(c, (size.get(c) ?? 0) + 1);
   let pairs = 0;
   carriedClassOfRegions(layer.regions, carried).forEach((c, n) => {
-    if (c >= 0) pairs += (size.get(c) ?? 0) - (layer.regions[n] as { samples: readonly number[] }).samples.length;
+    if (c >= 0 && inPart(n)) pairs += (size.get(c) ?? 0) - (layer.regions[n] as { samples: readonly number[] }).samples.length;
   });
   return pairs;
+}
+
+/**
+ * The result of a whole layer from the results of its parts (`LayerJob.part` = [p, parts] for
+ * p = 0..parts−1, in that order): the region records of each region n from part n mod parts,
+ * the yes answers of all parts (each region pair belongs to the part of its region n), counts
+ * summed, the time of the slowest part. The same result as one job of the whole layer.
+ */
+export function mergeLayerParts(parts: readonly LayerJobResult[]): LayerJobResult {
+  const first = parts[0];
+  if (first === undefined) throw new RangeError('mergeLayerParts: no parts');
+  const sum = (f: (r: LayerJobResult) => number): number => parts.reduce((a, r) => a + f(r), 0);
+  const paths: Partial<Record<QueryPath, number>> = {};
+  for (const r of parts) for (const [k, v] of Object.entries(r.paths) as [QueryPath, number][]) paths[k] = (paths[k] ?? 0) + v;
+  return {
+    layer: first.layer,
+    regions: first.regions,
+    regionLines: first.regionLines.map((_, n) => (parts[n % parts.length] as LayerJobResult).regionLines[n] as string),
+    hits: parts.flatMap((r) => r.hits),
+    comparedPairs: first.comparedPairs,
+    total: sum((r) => r.total),
+    decisions: sum((r) => r.decisions),
+    carried: sum((r) => r.carried),
+    yes: sum((r) => r.yes),
+    explicitRecords: sum((r) => r.explicitRecords),
+    farkasBounds: sum((r) => r.farkasBounds),
+    paths,
+    seconds: Math.max(...parts.map((r) => r.seconds)),
+  };
 }
 
 /** The job total without the prune: each sample against every other region. */
@@ -94,16 +128,19 @@ export function runLayerJob(job: LayerJob, points: readonly (readonly Rat[])[], 
   const l = layer.layer;
   const R = layer.regions.length;
   const compare = job.sensitivity === null ? undefined : comparedRegionPairs(layer, Rat.of(job.sensitivity[0], job.sensitivity[1]));
+  const [partIndex, partStep] = job.part ?? [0, 1];
+  const inPart = (n: number): boolean => n % partStep === partIndex;
   let comparedPairs = 0;
   let total = 0;
   for (let K = 0; K < R; K++) {
     for (let n = K + 1; n < R; n++) {
       if (compare !== undefined && !compare(K, n)) continue;
       comparedPairs++;
-      total += (layer.regions[K]?.samples.length ?? 0) + (layer.regions[n]?.samples.length ?? 0);
+      if (inPart(n)) total += layer.regions[K]?.samples.length ?? 0;
+      if (inPart(K)) total += layer.regions[n]?.samples.length ?? 0;
     }
   }
-  total -= carriedPairs(layer, job.carried);
+  total -= carriedPairs(layer, job.carried, inPart);
   const evidence = layer.regions.map((r) => new RegionEvidence(l, r.id, job.explicitFarkas));
   // yes answers per ordered region pair: byK[K].get(n) = S_K→n (small maps per K, not one map of
   // all pairs); `order` keeps the keys K·R + n in the order the pairs first got a yes
@@ -127,7 +164,7 @@ export function runLayerJob(job: LayerJob, points: readonly (readonly Rat[])[], 
       }
       if (progress !== undefined && (++done & (PROGRESS_EVERY - 1)) === 0) progress(done, total);
     },
-    { ...(compare === undefined ? {} : { compare }), ...(job.carried === null ? {} : { carried: job.carried }) },
+    { ...(compare === undefined ? {} : { compare }), ...(job.carried === null ? {} : { carried: job.carried }), ...(job.part === null ? {} : { part: job.part }) },
   );
   let explicitRecords = 0;
   let farkasBounds = 0;
@@ -138,7 +175,7 @@ export function runLayerJob(job: LayerJob, points: readonly (readonly Rat[])[], 
   return {
     layer: l,
     regions: R,
-    regionLines: evidence.map((e) => e.toLine()),
+    regionLines: evidence.map((e, n) => (inPart(n) ? e.toLine() : '')),
     hits: order.map((key) => [key, byK[Math.floor(key / R)]?.get(key % R) as number[]]),
     comparedPairs,
     total,

@@ -31,8 +31,11 @@ export interface LayerPoolReply {
 export interface LayerPoolHandlers {
   /** Decisions of job `index` so far, of `total`. */
   readonly progress?: (index: number, done: number, total: number) => void;
-  /** Job `index` is complete (in order of completion). */
-  readonly result: (index: number, result: LayerJobResult) => void;
+  /**
+   * Job `index` is complete (in order of completion). It may return more jobs: they are queued
+   * behind the others and numbered on from the last index.
+   */
+  readonly result: (index: number, result: LayerJobResult) => readonly LayerJob[] | void;
 }
 
 /**
@@ -61,14 +64,15 @@ function rebuiltError(e: NonNullable<LayerPoolReply['error']>): Error {
 
 /**
  * Run `jobs` on `workers` worker threads (each job on one thread, dispatched in `order`, e.g.
- * largest first) and return when all are complete. The calling thread blocks (`Atomics.wait`),
+ * largest first; jobs returned by `handlers.result` after them) and return when all are complete. The calling thread blocks (`Atomics.wait`),
  * taking the workers' replies with `receiveMessageOnPort` and calling `handlers` as they come. A
  * job that throws rethrows its error here (InputError, RangeError, TypeError keep their class);
  * a worker that stops (e.g. out of memory) gives an Error. The threads are terminated on return
  * or throw, and die with the calling thread if it is terminated.
  */
-export function runLayerPool(jobs: readonly LayerJob[], points: readonly (readonly Rat[])[], workers: number, order: readonly number[], handlers: LayerPoolHandlers): void {
-  if (jobs.length === 0) return;
+export function runLayerPool(initial: readonly LayerJob[], points: readonly (readonly Rat[])[], workers: number, order: readonly number[], handlers: LayerPoolHandlers): void {
+  if (initial.length === 0) return;
+  const jobs = [...initial];
   const n = Math.max(1, Math.min(workers, jobs.length));
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const channels = Array.from({ length: n }, () => new MessageChannel());
@@ -101,10 +105,11 @@ export function runLayerPool(jobs: readonly LayerJob[], points: readonly (readon
           const r = m.message as LayerPoolReply;
           if (r.error !== undefined) throw rebuiltError(r.error);
           if (r.result !== undefined) {
-            handlers.result(r.id, r.result);
-            left--;
+            const more = handlers.result(r.id, r.result) ?? [];
+            left += more.length - 1;
+            for (const job of more) queue.push(jobs.push(job) - 1);
             busy[w] = -1;
-            send(w);
+            for (let v = 0; v < n; v++) if (busy[v] === -1) send(v);
           } else if (r.done !== undefined && r.total !== undefined) handlers.progress?.(r.id, r.done, r.total);
         }
       }

@@ -4,7 +4,7 @@ import type { QueryPath } from '../decide/regionQuery.js';
 import type { Network } from '../net/network.js';
 import type { Profile } from '../net/profile.js';
 import { computeLayers } from '../net/regions.js';
-import { type LayerJob, type LayerJobResult, runLayerJob, unprunedTotal } from './layerJob.js';
+import { type LayerJob, type LayerJobResult, mergeLayerParts, runLayerJob, unprunedTotal } from './layerJob.js';
 import { LAYER_POOL_AVAILABLE, runLayerPool } from './layerPool.js';
 import { UnionFind, classIds } from './unionFind.js';
 
@@ -19,7 +19,8 @@ export interface OverlapOptions {
    * Leave undecided every pair (j, n) with j and every sample of n in one class carried from the
    * previous certified layer (the bundle's `options.skipCarried`, rule `carried`): its answer
    * cannot change the classes. Each layer then needs the classes of the one before, so layers
-   * are decided one after another (`jobs` is not used). Default false: every pair is decided.
+   * are decided one after another, each split between the `jobs` threads by region. Default
+   * false: every pair is decided.
    */
   readonly skipCarried?: boolean;
   /** Write per-sample Farkas vectors as explicit `no` records instead of region-level bounds (tests). */
@@ -30,9 +31,10 @@ export interface OverlapOptions {
    */
   readonly carried?: readonly (readonly number[])[];
   /**
-   * Worker threads deciding layers at the same time (default 1: all in the calling thread). The
-   * output does not depend on it. Without the compiled worker scripts (running from the
-   * TypeScript sources) layers are decided in the calling thread.
+   * Worker threads (default 1: all in the calling thread): deciding layers at the same time, or
+   * with `skipCarried` the regions of one layer at a time. The output does not depend on it.
+   * Without the compiled worker scripts (running from the TypeScript sources) layers are decided
+   * in the calling thread.
    */
   readonly jobs?: number;
 }
@@ -43,13 +45,15 @@ export interface OverlapHooks {
   readonly record?: (line: string) => void;
   /**
    * Progress: the layer, decisions made so far, and the number to make. With worker threads
-   * (`jobs` > 1) the counts are over all layers of the run (done never decreases) and the layer
-   * is the first one not yet complete.
+   * deciding layers at once (`jobs` > 1 without `skipCarried`) the counts are over all layers of
+   * the run (done never decreases) and the layer is the first one not yet complete; otherwise
+   * they are the layer's.
    */
   readonly progress?: (layer: number, done: number, total: number) => void;
   /**
    * Called when the decisions of a layer start (after the regions of all layers are computed);
-   * with worker threads once, for the first layer, when the decisions of all layers start.
+   * with worker threads deciding layers at once, once, for the first layer, when the decisions of
+   * all layers start.
    */
   readonly layerStart?: (layer: number) => void;
   /** Called once a layer's records have all gone to `record` (a checkpoint can be taken here). */
@@ -106,7 +110,7 @@ export function overlapDecomposition(net: Network, points: readonly (readonly Ra
   const jobs: LayerJob[] = opts.layers.map((l) => {
     const layer = layers[l - 1];
     if (layer === undefined) throw new RangeError(`no layer ${l}`);
-    return { layer, reluLast: (net.layers[l - 1] as { relu: boolean }).relu, sensitivity, explicitFarkas: opts.explicitFarkas === true, carried: null };
+    return { layer, reluLast: (net.layers[l - 1] as { relu: boolean }).relu, sensitivity, explicitFarkas: opts.explicitFarkas === true, carried: null, part: null };
   });
   const out: LayerOverlap[] = [];
   /** The product rule, the classes and the records of a decided layer (in layer order). */
@@ -159,15 +163,49 @@ export function overlapDecomposition(net: Network, points: readonly (readonly Ra
     hooks.layerDone?.(result);
   };
   const progress = hooks.progress;
-  const workers = opts.skipCarried === true ? 1 : Math.min(jobsOpt, jobs.length);
+  // with skipCarried each layer needs the classes of the one before: its decisions start when
+  // that layer is glued (`withCarried`), and threads share the regions of one layer instead
+  const withCarried = (job: LayerJob): LayerJob => (opts.skipCarried === true ? { ...job, carried: classIds(uf.classes(), points.length) } : job);
+  const workers = Math.min(jobsOpt, opts.skipCarried === true ? jobsOpt : jobs.length);
   if (workers <= 1 || !LAYER_POOL_AVAILABLE) {
     for (const job0 of jobs) {
       const l = job0.layer.layer;
       hooks.layerStart?.(l);
-      const job = opts.skipCarried === true ? { ...job0, carried: classIds(uf.classes(), points.length) } : job0;
-      const res = runLayerJob(job, points, progress === undefined ? undefined : (done, total) => progress(l, done, total));
+      const res = runLayerJob(withCarried(job0), points, progress === undefined ? undefined : (done, total) => progress(l, done, total));
       glue(res, res.seconds);
     }
+    return out;
+  }
+  if (opts.skipCarried === true) {
+    // Layer by layer, its regions n split into `workers` parts (n mod workers), decided at once on
+    // the threads and put together (`mergeLayerParts`: the records of the serial run); the next
+    // layer's parts are queued once this one is glued.
+    let next = 0;
+    const parts: LayerJobResult[] = [];
+    const partDone = new Array<number>(workers).fill(0);
+    const partTotal = new Array<number>(workers).fill(0);
+    const partsOf = (i: number): LayerJob[] => {
+      const job = withCarried(jobs[i] as LayerJob);
+      hooks.layerStart?.(job.layer.layer);
+      partDone.fill(0);
+      partTotal.fill(0);
+      return Array.from({ length: workers }, (_, p) => ({ ...job, part: [p, workers] as const }));
+    };
+    runLayerPool(partsOf(0), points, workers, [...Array(workers).keys()], {
+      progress: (i, d, t) => {
+        partDone[i % workers] = d;
+        partTotal[i % workers] = t;
+        progress?.(jobs[next]?.layer.layer ?? 0, partDone.reduce((a, x) => a + x, 0), partTotal.reduce((a, x) => a + x, 0));
+      },
+      result: (i, res) => {
+        parts[i % workers] = res;
+        if (parts.filter((r) => r !== undefined).length < workers) return [];
+        const merged = mergeLayerParts(parts);
+        parts.length = 0;
+        glue(merged, merged.seconds);
+        return ++next < jobs.length ? partsOf(next) : [];
+      },
+    });
     return out;
   }
   // In parallel: the largest layers first; each layer glued and recorded once it and all
