@@ -166,7 +166,7 @@ export function overlapDecomposition(net: Network, points: readonly (readonly Ra
   // with skipCarried each layer needs the classes of the one before: its decisions start when
   // that layer is glued (`withCarried`), and threads share the regions of one layer instead
   const withCarried = (job: LayerJob): LayerJob => (opts.skipCarried === true ? { ...job, carried: classIds(uf.classes(), points.length) } : job);
-  const workers = Math.min(jobsOpt, opts.skipCarried === true ? jobsOpt : jobs.length);
+  const workers = jobs.length === 0 ? 0 : Math.min(jobsOpt, opts.skipCarried === true ? jobsOpt : jobs.length);
   if (workers <= 1 || !LAYER_POOL_AVAILABLE) {
     for (const job0 of jobs) {
       const l = job0.layer.layer;

@@ -86,6 +86,14 @@ describe('layer pool (dist)', () => {
     expect(readFileSync(join(dir, 'two.ohcb')).equals(readFileSync(join(dir, 'one.ohcb')))).toBe(true);
   });
 
+  it('skipCarried with more threads than regions, and with no layers at all', () => {
+    const net: Network = { inputDim: 1, layers: [{ W: [[rational.Rat.ONE]], b: [rational.Rat.ZERO], relu: true }] };
+    const points = [[rational.Rat.ONE], [rational.Rat.of(-1n)]];
+    const opts = { profile: 'default', sensitivity: null, skipCarried: true } as const;
+    expect(run(net, points, { ...opts, jobs: 3 }).records).toEqual(run(net, points, { ...opts, jobs: 1 }).records);
+    expect(run(net, points, { ...opts, jobs: 2 }, []).layers).toEqual([]);
+  });
+
   it('an error thrown by a job in a worker is rethrown with its class and message', () => {
     const net: Network = { inputDim: 1, layers: [{ W: [[rational.Rat.ONE]], b: [rational.Rat.ZERO], relu: true }] };
     const points = [[rational.Rat.ONE], [rational.Rat.of(-1n)]];
