@@ -88,7 +88,8 @@ export interface CertifyOptions {
   allPairs?: boolean;
   /**
    * Called every few thousand decisions: the layer, decisions made, decisions to make (with
-   * `jobs` > 1: counted over all layers, and the first layer not yet complete).
+   * `jobs` > 1 deciding whole layers at once, i.e. with `allPairs` or in the reference profile:
+   * counted over all layers, and the first layer not yet complete).
    */
   onProgress?: (layer: number, done: number, total: number) => void;
 }

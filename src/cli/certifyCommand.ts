@@ -102,11 +102,12 @@ export interface CertifyValues {
   field?: string | undefined;
   /** Highest Betti dimension D (default 1). */
   maxDim?: string | undefined;
-  /** Worker threads deciding layers at once (default one per two cores, see `defaultJobs`; 1: in this thread). */
+  /** Worker threads (default one per two cores, see `defaultJobs`; 1: in this thread): each layer split by region, or with `allPairs` and in the reference profile whole layers at once. */
   jobs?: string | undefined;
   /**
    * Decide every pair, also those inside a class carried from the previous certified layer
-   * (default profile; the reference profile always does). Layers can then be decided in parallel.
+   * (default profile; the reference profile always does). Layers can then be decided at once on
+   * the `jobs` threads.
    */
   allPairs?: boolean | undefined;
 }

@@ -155,7 +155,6 @@ export function decideLayer(
   const carried = options.carried;
   const classOfRegion = carriedClassOfRegions(regions, carried);
   const [partIndex, partStep] = options.part ?? [0, 1];
-  let inClass = 0;
   for (let j = 0; j < points.length; j++) {
     const K = layer.regionOf[j] as number;
     const cj = carried?.[j] ?? -1;
@@ -186,7 +185,7 @@ export function decideLayer(
       const region = regions[n] as Region;
       if (n === K) continue;
       if (cj >= 0 && classOfRegion[n] === cj) {
-        inClass++;
+        stats.carried++;
         continue;
       }
       if (compare !== undefined && !compare(K, n)) continue;
@@ -220,7 +219,6 @@ export function decideLayer(
       sink(j, n, ans, used);
     }
   }
-  stats.carried = inClass;
   for (const [path, c] of pathCounts) stats.paths[path] = c;
   if (dead > 0) stats.paths['dead-neuron'] = (stats.paths['dead-neuron'] ?? 0) + dead;
   return stats;

@@ -184,14 +184,15 @@ export function overlapDecomposition(net: Network, points: readonly (readonly Ra
     const parts: LayerJobResult[] = [];
     const partDone = new Array<number>(workers).fill(0);
     const partTotal = new Array<number>(workers).fill(0);
-    const partsOf = (i: number): LayerJob[] => {
+    /** Layer i starts: its carried classes, `layerStart`, progress reset; returns its parts. */
+    const startLayer = (i: number): LayerJob[] => {
       const job = withCarried(jobs[i] as LayerJob);
       hooks.layerStart?.(job.layer.layer);
       partDone.fill(0);
       partTotal.fill(0);
       return Array.from({ length: workers }, (_, p) => ({ ...job, part: [p, workers] as const }));
     };
-    runLayerPool(partsOf(0), points, workers, [...Array(workers).keys()], {
+    runLayerPool(startLayer(0), points, workers, [...Array(workers).keys()], {
       progress: (i, d, t) => {
         partDone[i % workers] = d;
         partTotal[i % workers] = t;
@@ -203,7 +204,7 @@ export function overlapDecomposition(net: Network, points: readonly (readonly Ra
         const merged = mergeLayerParts(parts);
         parts.length = 0;
         glue(merged, merged.seconds);
-        return ++next < jobs.length ? partsOf(next) : [];
+        return ++next < jobs.length ? startLayer(next) : [];
       },
     });
     return out;

@@ -77,7 +77,7 @@ export class RegionEvidence {
     if (ans.answer === 'no') {
       // (with explicitFarkas, a per-row Farkas vector of the unique candidate stays a per-sample record)
       if (ans.bound !== undefined && prepared.bounds[ans.bound] !== undefined && !(this.explicitFarkas && ans.path === 'unique-violated')) {
-        this.useBound(ans.bound);
+        this.usedBound = flagged(this.usedBound, ans.bound);
         return;
       }
       if (ans.nullCheck !== undefined && prepared.nullChecks[ans.nullCheck] !== undefined) {
@@ -91,10 +91,6 @@ export class RegionEvidence {
     const scale = Rat.int(den);
     const entries = ans.bounds.map((b) => ({ coord: b.coord, sign: b.sign, lambda: sparseRatJson(b.lambda, Rat.ONE), mu: sparseRatJson(b.mu, scale) }));
     this.pinned.push(JSON.stringify([j, entries]));
-  }
-
-  private useBound(b: number): void {
-    this.usedBound = flagged(this.usedBound, b);
   }
 
   private addFarkas(lambda: IntSparse, mu: IntSparse): void {
